@@ -1,0 +1,1 @@
+"""ICUK site: content model, Pelican plugin and build helpers."""
