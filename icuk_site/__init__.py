@@ -1,1 +1,17 @@
-"""ICUK site: content model, Pelican plugin and build helpers."""
+"""ICUK site: the content model, the Pelican plugin and the build helpers.
+
+    model.py       content model and validation (the one place for both)
+    views.py       the content resolved for one language, as templates see it
+    reader.py      Markdown reader using the validated documents
+    generator.py   listing pages in every language
+    i18n.py        gettext/typography/date filters that follow the page's language
+    typography.py  English (typogrify) and Czech (non-breaking spaces) typography
+    plugin.py      register(): wiring to Pelican's signals
+    build.py       safe build: into a temporary folder, swapped in only on success
+"""
+
+
+def register():  # Pelican looks for register() on the plugin module
+    from .plugin import register as _register
+
+    _register()

@@ -1,0 +1,78 @@
+"""Theme strings in the reader's language, in one Jinja environment.
+
+Pelican core does not install gettext into Jinja (pelican#2064), and i18n_subsites would run
+the whole build once per language; instead each rendered page carries its language (its
+`view.lang`) and these context-aware callables pick the catalog for it.
+Catalogs are read from the theme's `translations/<lang>/LC_MESSAGES/messages.po` (compiled in
+memory with Babel, so no stale `.mo` file can ever be used).
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from . import typography
+from .model import DEFAULT_LANG, LANGS
+
+
+@lru_cache(maxsize=8)
+def _load(po_path: str, mtime: float) -> _gettext.NullTranslations:
+    with open(po_path, "rb") as f:
+        catalog = read_po(f)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return _gettext.GNUTranslations(buf)
+
+
+def translations(theme: str | Path, lang: str) -> _gettext.NullTranslations:
+    po = Path(theme) / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    if lang == DEFAULT_LANG or not po.exists():
+        return _gettext.NullTranslations()
+    return _load(str(po), po.stat().st_mtime)
+
+
+def context_lang(ctx: Context) -> str:
+    """The language of the page being rendered: every template context has a `view`."""
+    for name in ("view", "article", "page"):
+        obj = ctx.get(name)
+        lang = getattr(obj, "lang", None) or getattr(getattr(obj, "view", None), "lang", None)
+        if lang in LANGS:
+            return lang
+    return DEFAULT_LANG
+
+
+def install(env, theme: str | Path) -> None:
+    """Give a Pelican generator's Jinja environment gettext, typography and date filters."""
+    catalogs = {lang: translations(theme, lang) for lang in LANGS}
+
+    @pass_context
+    def gettext(ctx: Context, message: str) -> str:
+        return catalogs[context_lang(ctx)].gettext(message)
+
+    @pass_context
+    def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
+        return catalogs[context_lang(ctx)].ngettext(singular, plural, n)
+
+    @pass_context
+    def typo(ctx: Context, value: str):
+        """Plain text -> escaped HTML with the page language's typography."""
+        return typography.text(str(value), context_lang(ctx))
+
+    @pass_context
+    def date(ctx: Context, value, fmt: str = "long") -> str:
+        return format_date(value, format=fmt, locale=context_lang(ctx))
+
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.filters["typo"] = typo
+    env.filters["date"] = date

@@ -1,0 +1,80 @@
+"""Development settings. publishconf.py imports these and changes what production needs."""
+
+import os
+
+AUTHOR = "Inovační centrum Ústeckého kraje"
+SITENAME = "Usti Region – a new start"
+SITEURL = ""  # root-relative links for local preview; publishconf.py sets the real one
+SITE_ORG = {
+    "name": "Innovation Centre of the Usti Region",
+    "short": "ICUK",
+    "legal_name": "Inovační centrum Ústeckého kraje, z.s.",
+    "company_id": "04542088",
+    "street": "Velká Hradební 2800/54",
+    "postcode": "400 01",
+    "city": "Ústí nad Labem",
+    "country": "CZ",
+}
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Europe/Prague"
+DEFAULT_LANG = "en"
+
+# Our plugin does the reading, the languages and the listing pages (see icuk_site/plugin.py).
+PLUGINS = ["icuk_site"]
+
+ARTICLE_PATHS = ["projects"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# Pairs the English and Czech files of one project or page: they share the slug.
+ARTICLE_TRANSLATION_ID = "slug"
+PAGE_TRANSLATION_ID = "slug"
+# URLs and output files are set per document by the plugin from icuk_site.model.ROUTES;
+# these only matter for content Pelican would place by itself (none).
+ARTICLE_URL = "projects/{slug}/"
+ARTICLE_SAVE_AS = "projects/{slug}/index.html"
+ARTICLE_LANG_URL = "cs/projekty/{slug}/"
+ARTICLE_LANG_SAVE_AS = "cs/projekty/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "cs/{slug}/"
+PAGE_LANG_SAVE_AS = "cs/{slug}/index.html"
+
+# The listing pages come from icuk_site.generator in both languages; Pelican's own
+# one-language index, category, tag, author and archive pages are switched off.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Typography is applied per language by the plugin (typogrify for English only).
+TYPOGRIFY = False
+# Front-matter values are text: escape everything, mark rendered Markdown |safe explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = os.environ.get("ICUK_CACHE", "1") == "1"
+CACHE_CONTENT = LOAD_CONTENT_CACHE
+CACHE_PATH = "cache"
+
+BIND = "127.0.0.1"
+PORT = 8000
