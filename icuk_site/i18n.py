@@ -55,13 +55,20 @@ def install(env, theme: str | Path) -> None:
     """Give a Pelican generator's Jinja environment gettext, typography and date filters."""
     catalogs = {lang: translations(theme, lang) for lang in LANGS}
 
+    # Czech theme strings get the same one-letter-word rule as Czech content.
+    finish = {"cs": typography.czech_nbsp_text}
+
     @pass_context
     def gettext(ctx: Context, message: str) -> str:
-        return catalogs[context_lang(ctx)].gettext(message)
+        lang = context_lang(ctx)
+        text = catalogs[lang].gettext(message)
+        return finish[lang](text) if lang in finish else text
 
     @pass_context
     def ngettext(ctx: Context, singular: str, plural: str, n: int) -> str:
-        return catalogs[context_lang(ctx)].ngettext(singular, plural, n)
+        lang = context_lang(ctx)
+        text = catalogs[lang].ngettext(singular, plural, n)
+        return finish[lang](text) if lang in finish else text
 
     @pass_context
     def typo(ctx: Context, value: str):

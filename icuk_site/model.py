@@ -512,17 +512,30 @@ def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
-def parse_document(path: Path, rel: str, kind: str, problems: list[Problem]) -> Document | None:
-    """Parse and check one Markdown file; append its problems; None if it is unusable."""
+def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
+                   declared: set[tuple[str, str, str]] | None = None) -> Document | None:
+    """Parse and check one Markdown file; append its problems; None if it is unusable.
+
+    `declared` collects (kind, slug, lang) of every file whose slug could be read, valid or
+    not, so that a broken file does not also make its twin report a missing twin.
+    """
+    folder_lang = Path(rel).parts[1] if len(Path(rel).parts) > 2 else None
+
+    def unreadable() -> None:
+        # The slug cannot be read: assume the file name is the slug (as `invoke new-project`
+        # makes it) so that the twin does not report a second, misleading problem.
+        if declared is not None:
+            declared.add((kind, Path(rel).stem, folder_lang))
+
     text = _read_text(path, rel, problems)
     if text is None:
-        return None
+        return unreadable()
     split = _split_front_matter(text)
     if split is None:
         problems.append(Problem(rel, 1, "front-matter",
                                 "expected the file to start with a line '---', the fields, and another '---', "
                                 "got no front-matter"))
-        return None
+        return unreadable()
     fm_text, body, _ = split
     try:
         root = yaml.compose(fm_text, Loader=_Loader)
@@ -530,11 +543,11 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem]) -> 
         mark = e.problem_mark or e.context_mark
         line = mark.line + 2 if mark else 1
         problems.append(Problem(rel, line, "front-matter", f"expected valid YAML, got an error: {e.problem}"))
-        return None
+        return unreadable()
     if not isinstance(root, yaml.MappingNode):
         problems.append(Problem(rel, 2, "front-matter", "expected 'field: value' lines, got "
                                 + ("nothing" if root is None else "something else")))
-        return None
+        return unreadable()
 
     specs = {s.name: s for s in FIELDS_BY_KIND[kind]}
     constructor = _Loader("")  # a constructor bound to nothing; turns nodes into Python values
@@ -565,7 +578,6 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem]) -> 
         if spec.required and spec.name not in lines:
             problems.append(Problem(rel, None, spec.name, f"expected a {spec.name} ({spec.allowed}), got none"))
 
-    folder_lang = Path(rel).parts[1] if len(Path(rel).parts) > 2 else None
     if "lang" in values and folder_lang in LANGS and values["lang"] != folder_lang:
         problems.append(Problem(rel, lines["lang"], "lang",
                                 f"expected {folder_lang!r} (the folder this file is in), got {values['lang']!r}"))
@@ -591,6 +603,8 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem]) -> 
             problems.append(Problem(rel, lines["slug"], "slug", "expected a slug the site does not use for its own "
                                     f"paths ({', '.join(sorted(RESERVED_PAGE_SLUGS))}), got {values['slug']!r}"))
 
+    if declared is not None and "slug" in values:
+        declared.add((kind, values["slug"], values.get("lang", folder_lang)))
     if len(problems) > n_before:
         return None
     partners = values.pop("partners", ())
@@ -730,18 +744,24 @@ def load_site(content_dir: str | Path) -> Site:
     problems: list[Problem] = []
     partners, declared = parse_partners(content_dir / PARTNERS_FILE, PARTNERS_FILE, problems)
     docs: list[Document] = []
+    declared_docs: set[tuple[str, str, str]] = set()
     for kind, path, rel in iter_sources(content_dir):
-        doc = parse_document(path, rel, kind, problems)
+        doc = parse_document(path, rel, kind, problems, declared_docs)
         if doc is not None:
             docs.append(doc)
-    problems.extend(check_site(content_dir, docs, declared))
+    problems.extend(check_site(content_dir, docs, declared, declared_docs))
     if problems:
         raise ContentError(problems)
     return Site(content_dir, tuple(docs), partners)
 
 
-def check_site(content_dir: Path, docs: list[Document], partners: set[str]) -> list[Problem]:
-    """The rules that look across files: partners, images, duplicates, twins."""
+def check_site(content_dir: Path, docs: list[Document], partners: set[str],
+               declared_docs: set[tuple[str, str, str]] = frozenset()) -> list[Problem]:
+    """The rules that look across files: partners, images, duplicates, twins.
+
+    `partners` and `declared_docs` include entries that were invalid themselves (already
+    reported), so that one mistake is reported once.
+    """
     problems: list[Problem] = []
     seen: dict[tuple[str, str, str], Document] = {}
     for doc in docs:
@@ -762,9 +782,9 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str]) -> l
             seen[key] = doc
     for (kind, slug, lang), doc in seen.items():
         for other in LANGS:
-            if other != lang and (kind, slug, other) not in seen:
+            if other != lang and (kind, slug, other) not in seen and (kind, slug, other) not in declared_docs:
                 problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
-                                        f"expected a {LANG_NAMES[other]['en']} twin "
+                                        f"expected the {LANG_NAMES[other]['en']} twin "
                                         f"({KIND_DIRS[kind]}/{other}/… with slug: {slug} and lang: {other}), got none"))
     for lang in LANGS:
         for template in ("home", "404"):

@@ -18,7 +18,7 @@ from typogrify.filters import typogrify
 NBSP = "\u00a0"
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = {"pre", "code", "script", "style", "textarea", "kbd", "samp"}
-_ONE_LETTER = re.compile(r"(?<![\w\u00a0.,;:/-])([ksvzouaiKSVZOUAI])[ \t\n]+(?=\S)")
+_ONE_LETTER = re.compile(r"(?<![\w\u00a0.,;:/-])([ksvzouaiKSVZOUAI])[ \t\n]+(?=\S|\Z)")
 
 
 def czech_nbsp_text(text: str) -> str:

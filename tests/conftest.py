@@ -1,0 +1,97 @@
+"""Shared fixtures: one real build of the site per test session, and throw-away copies of
+the project for tests that break the content on purpose."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from icuk_site.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+class Built:
+    """A built site: read pages as text or parsed HTML by their output path."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        rel = rel.lstrip("/")
+        p = self.root / rel
+        return p / "index.html" if (rel == "" or rel.endswith("/")) else p
+
+    def text(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def html(self, rel: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(rel), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Built:
+    """The real content, built once with the development settings."""
+    out = tmp_path_factory.mktemp("site") / "output"
+    result = build(ROOT / "pelicanconf.py", out, {"LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False})
+    assert result.ok, result.problems
+    return Built(out)
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's content, theme and settings to break on purpose."""
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def build_copy(project: Path, **overrides):
+    """Build a project copy into project/output (never touching the real cache)."""
+    return build(project / "pelicanconf.py", project / "output",
+                 {"LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False, **overrides})
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(site) -> str:
+    """The built site on a local HTTP server; yields its base URL."""
+    handler = partial(_QuietHandler, directory=str(site.root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see README)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

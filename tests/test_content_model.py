@@ -1,0 +1,183 @@
+"""The content model rejects every kind of mistake, all at once, naming file, line and field."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from icuk_site.model import ContentError, load_site
+
+PARTNERS = """\
+icuk:
+  name: {cs: Inovační centrum Ústeckého kraje, en: Innovation Centre of the Usti Region}
+  short: ICUK
+  kind: association
+ujep:
+  name: {cs: Univerzita J. E. Purkyně, en: J. E. Purkyně University}
+  kind: university
+"""
+
+
+def project(lang: str, /, slug: str = "demo", **fields: str) -> str:
+    values = {
+        "title": "Demo" if lang == "en" else "Ukázka",
+        "slug": slug,
+        "lang": lang,
+        "category": "education",
+        "phase": "pilot",
+        "partners": "[icuk, ujep]",
+        "years": "{start: 2019, end: 2021}",
+        "summary": "One sentence.",
+        "date": "2026-11-27",
+    }
+    values.update(fields)
+    lines = [f"{k}: {v}" for k, v in values.items() if v is not None]
+    return "---\n" + "\n".join(lines) + "\n---\nBody text.\n"
+
+
+@pytest.fixture
+def content(tmp_path: Path):
+    """A minimal valid content folder; returns a writer for files in it."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/partners.yaml").write_text(PARTNERS, encoding="utf-8")
+    (tmp_path / "images").mkdir()
+
+    def write(rel: str, text: str | bytes) -> Path:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    write("projects/en/demo.md", project("en"))
+    write("projects/cs/demo.md", project("cs"))
+    write.root = tmp_path
+    return write
+
+
+def problems(content) -> list[str]:
+    with pytest.raises(ContentError) as e:
+        load_site(content.root)
+    return [str(p) for p in e.value.problems]
+
+
+def test_valid_minimal_site_loads(content):
+    site = load_site(content.root)
+    assert [d.slug for d in site.projects("en")] == ["demo"]
+    assert site.projects("cs")[0].partners == ("icuk", "ujep")
+
+
+def test_unknown_field_names_file_line_and_suggestion(content):
+    content("projects/en/demo.md", project("en", partners=None, parnters="[icuk]"))
+    found = problems(content)
+    assert any(p.startswith("projects/en/demo.md:10: parnters: ") and "did you mean 'partners'" in p for p in found), found
+    assert any(p.startswith("projects/en/demo.md: partners: expected") for p in found), found
+
+
+def test_missing_required_field(content):
+    content("projects/cs/demo.md", project("cs", summary=None))
+    assert problems(content) == ["projects/cs/demo.md: summary: expected a summary (one sentence, at most 300 characters), got none"]
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("category", "infra", "expected one of support, infrastructure, education, got 'infra'"),
+    ("phase", "done", "expected one of preparation, pilot, running, completed, got 'done'"),
+    ("lang", "de", "expected one of en, cs, got 'de'"),
+    ("slug", "Demo Project", "expected lowercase letters, digits and single hyphens"),
+    ("years", "{start: 2021, end: 2019}", "expected the end year to be on or after the start year 2021, got 2019"),
+    ("years", "{start: twenty}", "expected a four-digit year (1990–2100), got 'twenty'"),
+    ("years", "2019-2021", "expected a mapping like {start: 2020, end: 2023}"),
+    ("date", "27.11.2026", "expected a date as YYYY-MM-DD, got '27.11.2026'"),
+    ("title", "''", "expected a line of text, got an empty string"),
+    ("links", "[{label: Site, url: 'ftp://x'}]", "expected a URL starting with https:// or http://"),
+])
+def test_value_outside_the_rules(content, field, value, expected):
+    content("projects/en/demo.md", project("en", **{field: value}))
+    found = problems(content)
+    assert any(f": {field}: " in p and expected in p and p.startswith("projects/en/demo.md:") for p in found), found
+
+
+def test_unknown_partner_points_at_its_line(content):
+    content("projects/en/demo.md", project("en", partners="\n  - icuk\n  - ujepp"))
+    assert problems(content) == [
+        "projects/en/demo.md:9: partners: expected a partner ID from data/partners.yaml, "
+        "got unknown partner 'ujepp' (did you mean 'ujep'?)"
+    ]
+
+
+def test_image_must_exist_and_have_alt(content):
+    content("projects/en/demo.md", project("en", image="missing.jpg", image_alt="A picture"))
+    content("projects/cs/demo.md", project("cs", image="missing.jpg"))
+    found = problems(content)
+    assert "projects/en/demo.md:11: image: expected a file content/images/missing.jpg, got no such file" in found
+    assert any(p.startswith("projects/cs/demo.md:11: image_alt: expected a description") for p in found), found
+
+
+def test_duplicate_slug_within_a_language(content):
+    content("projects/en/demo-copy.md", project("en"))
+    found = problems(content)
+    assert any(p.startswith("projects/en/demo.md:3: slug: expected a slug no other en project uses")
+               and "also in projects/en/demo-copy.md" in p for p in found), found
+
+
+def test_missing_twin(content):
+    content("projects/en/lonely.md", project("en", slug="lonely"))
+    assert problems(content) == [
+        "projects/en/lonely.md:3: slug: expected the Czech twin (projects/cs/… with slug: lonely and lang: cs), got none"
+    ]
+
+
+def test_lang_must_match_folder(content):
+    content("projects/en/demo.md", project("cs"))
+    found = problems(content)
+    assert "projects/en/demo.md:4: lang: expected 'en' (the folder this file is in), got 'cs'" in found
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"", "projects/en/demo.md: file: expected front-matter and text, got an empty file"),
+    (b"---\ntitle: Caf\xe9\n---\n", "projects/en/demo.md:2: file: expected UTF-8 text, got the byte 0xe9"),
+    (b"# Just a heading\n\nText.\n", "projects/en/demo.md:1: front-matter: expected the file to start with a line '---'"),
+    (b"---\ntitle: [unclosed\n---\n", "projects/en/demo.md:3: front-matter: expected valid YAML"),
+])
+def test_unusable_files(content, data, expected):
+    content("projects/en/demo.md", data)
+    found = problems(content)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_partner_needs_both_names(content):
+    content("data/partners.yaml", PARTNERS.replace("cs: Univerzita J. E. Purkyně, ", ""))
+    found = problems(content)
+    assert any(p.startswith("data/partners.yaml:6: ujep.name.cs: expected the Czech name") for p in found), found
+    # a broken partner entry is reported once, not again for every project naming it
+    assert not any("unknown partner" in p for p in found), found
+
+
+def test_every_problem_is_reported_in_one_run(content):
+    content("projects/en/demo.md", project("en", category="x", phase="y", parnters="[icuk]"))
+    content("projects/cs/demo.md", project("cs", years="{start: 2030, end: 2020}"))
+    content("projects/cs/extra.md", b"")
+    found = problems(content)
+    assert len(found) == 5, found
+    assert {p.split(":")[0] for p in found} == {"projects/en/demo.md", "projects/cs/demo.md", "projects/cs/extra.md"}
+
+
+def test_yaml_booleans_are_explained(content):
+    content("projects/en/demo.md", project("en", title="yes"))
+    found = problems(content)
+    assert any("YAML reads yes/no/on/off/true/false as a yes/no value; quote it" in p for p in found), found
+
+
+def test_real_content_is_valid():
+    site = load_site(Path(__file__).resolve().parent.parent / "content")
+    assert len(site.projects("en")) == len(site.projects("cs")) >= 10
+
+
+def test_report_is_readable():
+    err = ContentError([])
+    assert err.report().startswith("0 content problems")
+    assert textwrap.dedent  # keep import used
