@@ -14,6 +14,12 @@ SITE_ORG = {
     "postcode": "400 01",
     "city": "Ústí nad Labem",
     "country": "CZ",
+    "founded": "2015-11",
+    "founders": [
+        "Ústecký kraj",
+        "Univerzita Jana Evangelisty Purkyně v Ústí nad Labem",
+        "Krajská hospodářská komora Ústeckého kraje",
+    ],
 }
 
 PATH = "content"
@@ -75,6 +81,17 @@ DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = os.environ.get("ICUK_CACHE", "1") == "1"
 CACHE_CONTENT = LOAD_CONTENT_CACHE
 CACHE_PATH = "cache"
+
+# The one Content-Security-Policy: every page's <meta> (theme/templates/partials/head.html) and
+# the `_headers` file (icuk_site/security.py adds the header-only `frame-ancestors 'none'`).
+# No 'unsafe-inline': no inline scripts, no style="" attributes, no <style> elements.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; "
+    "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'"
+)
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+# security.txt (RFC 9116) points its Contact at this page (a URI is required; the page has the address).
+SECURITY_CONTACT_PAGE = "about"
 
 BIND = "127.0.0.1"
 PORT = 8000

@@ -113,3 +113,61 @@ def translations(c):
     c.run(f"pybabel extract -F babel.cfg -o {POT} --no-location --sort-output --project 'ICUK site' .")
     c.run(f"pybabel update -i {POT} -d {TRANSLATIONS} --no-fuzzy-matching --ignore-obsolete")
     c.run(f"pybabel compile -d {TRANSLATIONS} --statistics")
+
+
+# --------------------------------------------------------------------------------------------
+# Authoring: the logic is in icuk_site/authoring.py; these tasks only call it.
+# --------------------------------------------------------------------------------------------
+
+def _new(kind: str, title: str, **options) -> None:
+    from icuk_site.authoring import AuthoringError, new_content
+
+    try:
+        made = new_content(ROOT / "content", kind, title, **options)
+    except AuthoringError as e:
+        _fail(f"new-{kind}: {e}")
+    for path in made.paths:
+        print(f"created {path.relative_to(ROOT)}")
+    print("Next: replace the TODOs in both files, then run `uv run invoke check` (or `uv run invoke livereload`).")
+
+
+@task(help={"title": "the English title (the slug is made from it)",
+            "category": "support | infrastructure | education (default: support)",
+            "date": "publication date YYYY-MM-DD (default: today)",
+            "slug": "the slug, if not the one made from the title",
+            "title-cs": "the Czech title (default: the English one, to translate)"})
+def new_project(c, title, category=None, date=None, slug=None, title_cs=None):
+    """Create a project in English and Czech (content/projects/{en,cs}/<slug>.md), ready to build."""
+    _new("project", title, category=category, date=date, slug=slug, title_cs=title_cs)
+
+
+@task(help={"title": "the English title (the slug is made from it)",
+            "date": "publication date YYYY-MM-DD (default: today)",
+            "slug": "the slug, if not the one made from the title",
+            "title-cs": "the Czech title (default: the English one, to translate)"})
+def new_page(c, title, date=None, slug=None, title_cs=None):
+    """Create a section page in English and Czech (content/pages/{en,cs}/<slug>.md), ready to build."""
+    _new("page", title, date=date, slug=slug, title_cs=title_cs)
+
+
+@task
+def check(c):
+    """Check all content without building: every problem as path:line: field: …"""
+    from icuk_site.authoring import check as check_content
+
+    result = check_content(ROOT / "content")
+    print(result, file=sys.stdout if result.ok else sys.stderr)
+    if not result.ok:
+        sys.exit(1)
+
+
+@task(help={"verify": "only report whether the docs are up to date (exit 1 if not)"})
+def docs(c, verify=False):
+    """Regenerate the field tables in docs/authoring.md and docs/authoring.cs.md from the model."""
+    from icuk_site.authoring import update_docs
+
+    changed = update_docs(ROOT, write=not verify)
+    for path in changed:
+        print(f"{'out of date' if verify else 'updated'}: {path.relative_to(ROOT)}")
+    if verify and changed:
+        _fail("Run `uv run invoke docs` to regenerate the tables.")

@@ -12,6 +12,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -34,6 +35,26 @@ class _ErrorCounter(logging.Handler):
         self.records.append(record)
 
 
+# Used when neither SOURCE_DATE_EPOCH nor git can say when the sources last changed
+# (e.g. a source tarball): 2026-01-01T00:00:00Z.
+FALLBACK_SOURCE_DATE_EPOCH = 1767225600
+
+
+def source_date_epoch(where: str | Path = ".") -> int:
+    """The build's time (reproducible builds): $SOURCE_DATE_EPOCH, else the last commit's time
+    (`git log -1 --format=%ct`), else FALLBACK_SOURCE_DATE_EPOCH. Never the clock."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        return int(value)
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(where).resolve(),
+                             capture_output=True, text=True, timeout=30, check=True).stdout.strip()
+        return int(out)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        log.warning("SOURCE_DATE_EPOCH unset and no git history: using %d", FALLBACK_SOURCE_DATE_EPOCH)
+        return FALLBACK_SOURCE_DATE_EPOCH
+
+
 @dataclass
 class BuildResult:
     ok: bool
@@ -49,6 +70,8 @@ def build(settings_file: str | Path = "pelicanconf.py", output: str | Path | Non
     override = dict(overrides or {})
     if output is not None:
         override["OUTPUT_PATH"] = str(Path(output).resolve())
+    if "SOURCE_DATE_EPOCH" not in override:  # the build's time, for whatever writes a date
+        override["SOURCE_DATE_EPOCH"] = source_date_epoch(Path(settings_file).resolve().parent)
     settings = read_settings(str(settings_file), override=override)
     target = Path(settings["OUTPUT_PATH"]).resolve()
     tmp = target.parent / f".{target.name}.building-{os.getpid()}"

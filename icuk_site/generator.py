@@ -1,16 +1,30 @@
-"""Writes the pages that no single Markdown file makes: the listing pages, per language.
+"""Writes everything no single Markdown file makes, in every language, from the catalog:
+listing pages (projects, facets, partners, years, search), Atom feeds, the sitemap,
+robots.txt and the open-data files.
 
-Pelican's own index/category/tag/archive pages know one language only (with native
-translations); these are generated from the validated catalog for every language.
+Pelican's own index/category/tag/archive pages and feeds know one language only and order
+by date; ours follow the content model (facets, both languages, newest change first).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from feedgenerator import Atom1Feed
+from markupsafe import Markup
 from pelican.generators import Generator
 
-from . import state
-from .model import LANGS, save_as_for, url_for
-from .views import PageView
+from . import opendata, state
+from .model import CATEGORIES, LANGS, save_as_for, url_for
+from .timeline import timeline_rows, timeline_svg
+from .views import ListingView
+
+# Which template draws which kind of listing page.
+LISTING_TEMPLATES = {"projects": "projects", "partners": "partners", "years": "years", "search": "search"}
+FEED_TITLES = {"en": "Innovation Centre of the Usti Region – projects",
+               "cs": "Inovační centrum Ústeckého kraje – projekty"}
 
 
 class ListingGenerator(Generator):
@@ -18,28 +32,95 @@ class ListingGenerator(Generator):
         self.catalog = state.current_catalog()
         self.context["catalog"] = self.catalog
 
-    def _write(self, writer, template: str, view: PageView, **extra) -> None:
-        writer.write_file(
-            save_as_for(view.url),
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=view.url,
-            view=view,
-            **extra,
-        )
+    # ---- helpers ----------------------------------------------------------------------
+    @property
+    def siteurl(self) -> str:
+        return self.settings["SITEURL"]
 
+    def absolute(self, url: str) -> str:
+        return f"{self.siteurl}/{url}"
+
+    def _write_text(self, rel: str, text: str) -> None:
+        path = Path(self.output_path) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    # ---- output -----------------------------------------------------------------------
     def generate_output(self, writer):
         catalog = self.catalog
         for lang in LANGS:
-            # The titles are theme strings: the template translates them by `view.kind`.
-            view = PageView(
-                lang=lang,
-                title="",
-                description="",
-                url=url_for("projects", lang),
-                alternates=catalog.route_alternates("projects"),
-                nav_key="projects",
-                kind="projects",
+            rows = timeline_rows(catalog.projects(lang))
+            timeline = {"svg": Markup(timeline_svg(rows, catalog.site.reference_date.year)), "rows": rows}
+            for view in catalog.listings(lang):
+                writer.write_file(
+                    save_as_for(view.url),
+                    self.get_template(LISTING_TEMPLATES.get(view.facet, "listing")),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=view.url,
+                    view=view,
+                    **({"timeline": timeline} if view.facet == "projects" else {}),
+                )
+            self.write_feed(lang)
+        self.write_sitemap()
+        self._write_text("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n")
+        for rel, text in opendata.files(catalog.site, self.siteurl, self.settings).items():
+            self._write_text(rel, text)
+
+    def write_feed(self, lang: str) -> None:
+        """An Atom feed of one language's projects, newest change first."""
+        projects = sorted(self.catalog.projects(lang), key=lambda p: (p.updated, p.slug), reverse=True)
+        articles = state.current_articles()
+        feed_url = url_for("feed", lang)
+        feed = Atom1Feed(
+            title=FEED_TITLES[lang],
+            link=self.absolute(url_for("projects", lang)),
+            feed_url=self.absolute(feed_url),
+            description="",
+            language=lang,
+        )
+        for p in projects:
+            article = articles.get((p.slug, lang))
+            feed.add_item(
+                title=p.title,
+                link=self.absolute(p.url),
+                unique_id=self.absolute(p.url),
+                description=p.summary,
+                content=article.get_content(self.siteurl) if article else None,
+                categories=[CATEGORIES[p.category.id].label(lang)],
+                pubdate=_aware(p.doc.date),
+                updateddate=_aware(p.updated),
             )
-            self._write(writer, "projects", view, groups=catalog.by_category(lang))
+        path = Path(self.output_path) / feed_url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            feed.write(f, "utf-8")
+
+    def write_sitemap(self) -> None:
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                 'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+        for view in self.catalog.sitemap_entries():
+            lines.append("  <url>")
+            lines.append(f"    <loc>{xml_escape(self.absolute(view.url))}</loc>")
+            if view.updated:
+                lines.append(f"    <lastmod>{view.updated.isoformat()}</lastmod>")
+            for alt in view.alternates:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{alt.lang}" '
+                             f"href={quoteattr(self.absolute(alt.url))}/>")
+            default = next((a for a in view.alternates if a.lang == LANGS[0]), None)
+            if default:
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
+                             f"href={quoteattr(self.absolute(default.url))}/>")
+            lines.append("  </url>")
+        lines.append("</urlset>")
+        self._write_text("sitemap.xml", "\n".join(lines) + "\n")
+
+
+def _aware(d):
+    import datetime as dt
+
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+
+
+__all__ = ["ListingGenerator", "ListingView"]

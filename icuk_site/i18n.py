@@ -76,10 +76,18 @@ def install(env, theme: str | Path) -> None:
         return typography.text(str(value), context_lang(ctx))
 
     @pass_context
+    def plain(ctx: Context, value: str) -> str:
+        """Plain text with the language's spacing rules but no markup (for <option>, attributes)."""
+        text = str(value)
+        lang = context_lang(ctx)
+        return finish[lang](text) if lang in finish else text
+
+    @pass_context
     def date(ctx: Context, value, fmt: str = "long") -> str:
         return format_date(value, format=fmt, locale=context_lang(ctx))
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters["typo"] = typo
+    env.filters["plain"] = plain
     env.filters["date"] = date

@@ -100,6 +100,7 @@ PARTNER_KINDS: dict[str, Term] = {
 
 PAGE_TEMPLATES: dict[str, str] = {
     "page": "an ordinary section page",
+    "open-data": "a section page followed by the list of open data files",
     "home": "the home page (adds the projects grouped by category)",
     "404": "the 'page not found' page (saved as 404.html)",
 }
@@ -112,10 +113,19 @@ ROUTES: dict[str, dict[str, str]] = {
     "404": {"en": "404.html", "cs": "cs/404.html"},
     "project": {"en": "projects/{slug}/", "cs": "cs/projekty/{slug}/"},
     "projects": {"en": "projects/", "cs": "cs/projekty/"},
+    "category": {"en": "projects/category/{slug}/", "cs": "cs/projekty/kategorie/{slug}/"},
+    "phase": {"en": "projects/phase/{slug}/", "cs": "cs/projekty/faze/{slug}/"},
+    "years": {"en": "projects/years/", "cs": "cs/projekty/roky/"},
+    "year": {"en": "projects/years/{slug}/", "cs": "cs/projekty/roky/{slug}/"},
+    "partners": {"en": "partners/", "cs": "cs/partneri/"},
+    "partner": {"en": "partners/{slug}/", "cs": "cs/partneri/{slug}/"},
+    "search": {"en": "search/", "cs": "cs/hledat/"},
+    "feed": {"en": "feeds/projects.en.atom.xml", "cs": "feeds/projects.cs.atom.xml"},
 }
 # A page slug may not take a name the site uses for its own paths.
 RESERVED_PAGE_SLUGS = frozenset(
-    {"cs", "en", "projects", "projekty", "theme", "images", "data", "feeds", "pagefind"}
+    {"cs", "en", "projects", "projekty", "partners", "partneri", "search", "hledat",
+     "theme", "images", "data", "feeds", "pagefind", "well-known"}
 )
 
 
@@ -314,10 +324,38 @@ def _links(value: Any, node: yaml.Node) -> tuple[Link, ...]:
     return tuple(out)
 
 
+# Pictures named in front-matter; the build makes the responsive versions (icuk_site/images.py).
+IMAGE_MAX_BYTES = 2_000_000  # heavier means an unresized camera file; about 2000 pixels wide is plenty
+IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+
+
 def _image(value: Any, node: yaml.Node) -> str:
     if not isinstance(value, str) or not value.strip() or value.startswith(("/", "http:", "https:")) or ".." in value:
         raise _Invalid(f"expected a file name in content/images/ (e.g. 'hydrogen.jpg'), got {_show(value)}")
+    if Path(value.strip()).suffix.lower() not in IMAGE_FORMATS:
+        raise _Invalid(f"expected a {', '.join(IMAGE_FORMATS)} file, got {_show(value)}")
     return value.strip()
+
+
+def _image_problem(content_dir: Path, name: str) -> str | None:
+    """What is wrong with a picture named in front-matter, if anything."""
+    path = content_dir / IMAGES_DIR / name
+    if not path.is_file():
+        return f"expected a file content/{IMAGES_DIR}/{name}, got no such file"
+    size = path.stat().st_size
+    if size > IMAGE_MAX_BYTES:
+        return (f"expected a picture of at most {IMAGE_MAX_BYTES / 1e6:g} MB, got {size / 1e6:.2f} MB "
+                "(save it smaller: about 2000 pixels wide is plenty)")
+    from PIL import Image, UnidentifiedImageError  # only sites with pictures pay for the import
+
+    try:
+        with Image.open(path) as im:  # reads the header only
+            kind = im.format
+    except (UnidentifiedImageError, OSError):
+        kind = None
+    if kind not in IMAGE_FORMATS.values():
+        return f"expected a JPEG, PNG or WebP picture, got {f'a {kind} picture' if kind else 'a file that is not a picture'}"
+    return None
 
 
 def _nav_order(value: Any, node: yaml.Node) -> int:
@@ -371,7 +409,8 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
               _date),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
               "When the entry was last changed in substance (orders the feeds).", _date),
-    FieldSpec("image", "text", False, "a file in content/images/", "hydrogen.jpg",
+    FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {IMAGE_MAX_BYTES / 1e6:g} MB",
+              "hydrogen.jpg",
               "A picture shown at the top of the project page.", _image),
     FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters",
               "A hydrogen filling station in Ústí nad Labem",
@@ -704,6 +743,7 @@ class Site:
     content_dir: Path
     documents: tuple[Document, ...]
     partners: dict[str, Partner]
+    source_date_epoch: int | None = None
 
     def __post_init__(self) -> None:
         self.by_source = {d.source: d for d in self.documents}
@@ -722,6 +762,18 @@ class Site:
 
     def pages(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.kind == "page" and d.lang == lang]
+
+    @property
+    def reference_date(self) -> dt.date:
+        """'Today' for the build: the build's SOURCE_DATE_EPOCH (set by the plugin from the
+        settings; never the clock, so builds are reproducible) or, without it, the newest date
+        in the content. Open-ended projects run up to this year."""
+        if self.source_date_epoch is not None:
+            return dt.datetime.fromtimestamp(int(self.source_date_epoch), dt.timezone.utc).date()
+        return max((d.updated for d in self.documents), default=dt.date(2026, 1, 1))
+
+    def active_years(self, doc: Document) -> tuple[int, ...]:
+        return doc.years.covers(self.reference_date.year) if doc.years else ()
 
 
 def _sort_key(text: str) -> tuple[str, str]:
@@ -770,9 +822,8 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str],
                 problems.append(Problem(doc.source, doc.line_of(f"partners:{pid}"), "partners",
                                         f"expected a partner ID from {PARTNERS_FILE}, got unknown partner {pid!r}"
                                         f"{_did_you_mean(pid, partners)}"))
-        if doc.image and not (content_dir / IMAGES_DIR / doc.image).is_file():
-            problems.append(Problem(doc.source, doc.line_of("image"), "image",
-                                    f"expected a file content/{IMAGES_DIR}/{doc.image}, got no such file"))
+        if doc.image and (problem := _image_problem(content_dir, doc.image)):
+            problems.append(Problem(doc.source, doc.line_of("image"), "image", problem))
         key = (doc.kind, doc.slug, doc.lang)
         if key in seen:
             problems.append(Problem(doc.source, doc.line_of("slug"), "slug",

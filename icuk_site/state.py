@@ -11,12 +11,23 @@ from .views import Catalog
 
 _site: Site | None = None
 _catalog: Catalog | None = None
+# Pelican's Article objects by (slug, lang): the feeds take their rendered content.
+_articles: dict[tuple[str, str], object] = {}
 
 
 def start(site: Site) -> Catalog:
     global _site, _catalog
     _site, _catalog = site, Catalog(site)
+    _articles.clear()
     return _catalog
+
+
+def add_article(article) -> None:
+    _articles[(article.slug, article.lang)] = article
+
+
+def current_articles() -> dict[tuple[str, str], object]:
+    return _articles
 
 
 def current_site() -> Site:

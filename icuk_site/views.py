@@ -1,19 +1,22 @@
 """What templates see: the validated content, resolved for one language.
 
 `Catalog` is built once per build from a `model.Site`. It resolves partner IDs to names in
-the page's language, vocabulary IDs to labels, and documents to URLs, so templates only
-present data and never work it out. Every rendered page gets a `view` (a `PageView` or one
-of its subclasses) that the base template reads: language, title, description, URL,
-translations, navigation key.
+the page's language, vocabulary IDs to labels, documents to URLs, and groups projects into
+facets (category, phase, partner, year), so templates only present data and never work it
+out. Every rendered page gets a `view` (a `PageView` or one of its subclasses) that the base
+template reads: language, title, description, URL, translations, navigation key.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import model
-from .model import CATEGORIES, LANG_AUTONYMS, LANGS, PHASES, Document, Site, Term, url_for
+from . import model, opendata
+from .model import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, _sort_key, url_for
+
+FACETS = ("category", "phase", "partner", "year")
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,11 @@ class Alternate:
 
 @dataclass(frozen=True)
 class TermView:
-    """A vocabulary value (category, phase, partner kind) in one language."""
+    """A facet value (category, phase, year) in one language, with its listing page."""
 
     id: str
     label: str
-    url: str | None = None
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,19 @@ class PartnerView:
     id: str
     name: str
     short: str | None
-    url: str | None
+    website: str | None  # the organisation's own site (external), if known
     kind: TermView
+    url: str  # the partner's page on this site
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class OpenDataFile:
+    path: str
+    media_type: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +72,8 @@ class PageView:
     url: str
     alternates: tuple[Alternate, ...]
     nav_key: str = ""
-    kind: str = "page"  # page | project | listing | home | 404
+    kind: str = "page"  # page | open-data | project | home | 404 | a listing kind
+    updated: dt.date | None = None
 
     @property
     def other_langs(self) -> tuple[Alternate, ...]:
@@ -73,17 +88,45 @@ class ProjectView(PageView):
     phase: TermView | None = None
     partners: tuple[PartnerView, ...] = ()
     years: model.Years | None = None
+    active_years: tuple[TermView, ...] = ()
     links: tuple[model.Link, ...] = ()
     image: str | None = None
     image_alt: str | None = None
-    updated: object = None
+
+    @property
+    def slug(self) -> str:
+        return self.doc.slug
+
+    @property
+    def partner_ids(self) -> str:
+        return " ".join(p.id for p in self.partners)
+
+    @property
+    def year_ids(self) -> str:
+        return " ".join(y.id for y in self.active_years)
 
 
 @dataclass(frozen=True)
 class ProjectGroup:
-    term: TermView
-    description: str
+    """Projects sharing one facet value (e.g. the infrastructure category)."""
+
+    facet: str
+    term: TermView | PartnerView
     projects: tuple[ProjectView, ...]
+
+
+@dataclass(frozen=True)
+class ListingView(PageView):
+    """A page listing projects: the index, an index of a facet, or one facet value.
+
+    `facet` is "projects", "partners", "years" (indexes), one of FACETS (a facet value's
+    page, with `term`), or "search". Titles are theme strings: the template words them.
+    """
+
+    facet: str = ""
+    term: TermView | PartnerView | None = None
+    projects: tuple[ProjectView, ...] = ()
+    groups: tuple[ProjectGroup, ...] = ()
 
 
 @dataclass
@@ -91,21 +134,22 @@ class Catalog:
     site: Site
     _projects: dict[tuple[str, str], ProjectView] = field(default_factory=dict)
 
-    # ---- vocabulary -------------------------------------------------------------------
-    def term(self, vocabulary: dict[str, Term], value: str, lang: str) -> TermView:
-        return TermView(value, vocabulary[value].label(lang))
-
+    # ---- facet values ---------------------------------------------------------------------
     def category(self, value: str, lang: str) -> TermView:
-        return TermView(value, CATEGORIES[value].label(lang), url_for("projects", lang) + f"#{value}")
+        return TermView(value, CATEGORIES[value].label(lang), url_for("category", lang, slug=value))
 
     def phase(self, value: str, lang: str) -> TermView:
-        return TermView(value, PHASES[value].label(lang))
+        return TermView(value, PHASES[value].label(lang), url_for("phase", lang, slug=value))
+
+    def year(self, year: int, lang: str) -> TermView:
+        return TermView(str(year), str(year), url_for("year", lang, slug=str(year)))
 
     def partner(self, pid: str, lang: str) -> PartnerView:
         p = self.site.partners[pid]
-        return PartnerView(pid, p.name(lang), p.short, p.url, self.term(model.PARTNER_KINDS, p.kind, lang))
+        kind = TermView(p.kind, PARTNER_KINDS[p.kind].label(lang))
+        return PartnerView(pid, p.name(lang), p.short, p.url, kind, url_for("partner", lang, slug=pid))
 
-    # ---- documents --------------------------------------------------------------------
+    # ---- documents ------------------------------------------------------------------------
     def alternates(self, doc: Document) -> tuple[Alternate, ...]:
         return tuple(
             Alternate(lang, twin.url, LANG_AUTONYMS[lang])
@@ -128,55 +172,117 @@ class Catalog:
                 alternates=self.alternates(doc),
                 nav_key="projects",
                 kind="project",
+                updated=doc.updated,
                 doc=doc,
                 summary=doc.summary,
                 category=self.category(doc.category, lang),
                 phase=self.phase(doc.phase, lang),
                 partners=tuple(self.partner(p, lang) for p in doc.partners),
                 years=doc.years,
+                active_years=tuple(self.year(y, lang) for y in self.site.active_years(doc)),
                 links=doc.links,
                 image=doc.image,
                 image_alt=doc.image_alt,
-                updated=doc.updated,
             )
         return self._projects[key]
 
     def page(self, doc: Document) -> PageView:
-        kind = doc.template if doc.template in ("home", "404") else "page"
         return PageView(
             lang=doc.lang,
             title=doc.title,
             description=doc.summary,
             url=doc.url,
             alternates=self.alternates(doc),
-            nav_key=doc.slug if doc.nav_label else ("home" if kind == "home" else ""),
-            kind=kind,
+            nav_key=doc.slug if doc.nav_label else ("home" if doc.template == "home" else ""),
+            kind=doc.template,
+            updated=doc.updated,
         )
 
     def view(self, doc: Document) -> PageView:
         return self.project(doc) if doc.kind == "project" else self.page(doc)
 
-    # ---- lists ------------------------------------------------------------------------
-    def projects(self, lang: str) -> tuple[ProjectView, ...]:
-        return tuple(self.project(d) for d in self.site.projects(lang))
+    def page_by_slug(self, slug: str, lang: str) -> PageView | None:
+        doc = self.site.get("page", slug, lang)
+        return self.page(doc) if doc else None
 
-    def by_category(self, lang: str) -> tuple[ProjectGroup, ...]:
-        return self._by_category[lang]
+    # ---- lists and facets ---------------------------------------------------------------
+    def projects(self, lang: str) -> tuple[ProjectView, ...]:
+        return self._all_projects[lang]
 
     @cached_property
-    def _by_category(self) -> dict[str, tuple[ProjectGroup, ...]]:
-        out = {}
+    def _all_projects(self) -> dict[str, tuple[ProjectView, ...]]:
+        return {lang: tuple(self.project(d) for d in self.site.projects(lang)) for lang in LANGS}
+
+    def facet(self, name: str, lang: str) -> tuple[ProjectGroup, ...]:
+        """The non-empty values of a facet, in reading order, each with its projects."""
+        return self._facets[lang][name]
+
+    def by_category(self, lang: str) -> tuple[ProjectGroup, ...]:
+        return self.facet("category", lang)
+
+    @cached_property
+    def _facets(self) -> dict[str, dict[str, tuple[ProjectGroup, ...]]]:
+        out: dict[str, dict[str, tuple[ProjectGroup, ...]]] = {}
         for lang in LANGS:
             projects = self.projects(lang)
-            out[lang] = tuple(
-                ProjectGroup(
-                    self.category(cid, lang),
-                    term.description(lang),
-                    tuple(p for p in projects if p.category.id == cid),
+            groups: dict[str, dict[str, list[ProjectView]]] = {f: {} for f in FACETS}
+            terms: dict[str, dict[str, TermView | PartnerView]] = {f: {} for f in FACETS}
+            for p in projects:
+                values = {
+                    "category": [p.category],
+                    "phase": [p.phase],
+                    "partner": list(p.partners),
+                    "year": list(p.active_years),
+                }
+                for f, items in values.items():
+                    for term in items:
+                        groups[f].setdefault(term.id, []).append(p)
+                        terms[f][term.id] = term
+            order = {
+                "category": lambda t: list(CATEGORIES).index(t.id),
+                "phase": lambda t: list(PHASES).index(t.id),
+                "partner": lambda t: _sort_key(t.name),
+                "year": lambda t: int(t.id),
+            }
+            out[lang] = {
+                f: tuple(
+                    ProjectGroup(f, term, tuple(groups[f][term.id]))
+                    for term in sorted(terms[f].values(), key=order[f])
                 )
-                for cid, term in CATEGORIES.items()
-                if any(p.category.id == cid for p in projects)
-            )
+                for f in FACETS
+            }
+        return out
+
+    # ---- listing pages --------------------------------------------------------------------
+    def listings(self, lang: str) -> tuple[ListingView, ...]:
+        """Every listing page of a language (the generator writes each one)."""
+        return self._listings[lang]
+
+    @cached_property
+    def _listings(self) -> dict[str, tuple[ListingView, ...]]:
+        out = {}
+        for lang in LANGS:
+            newest = max((p.updated for p in self.projects(lang)), default=None)
+
+            def listing(route: str, facet: str, slug: str = "", **kw) -> ListingView:
+                return ListingView(
+                    lang=lang, title="", description="", url=url_for(route, lang, slug=slug),
+                    alternates=self.route_alternates(route, slug=slug),
+                    nav_key="search" if facet == "search" else ("partners" if route.startswith("partner") else "projects"),
+                    kind=facet if facet in ("projects", "partners", "years", "search") else "facet",
+                    facet=facet, updated=newest, **kw,
+                )
+
+            pages = [
+                listing("projects", "projects", projects=self.projects(lang), groups=self.facet("category", lang)),
+                listing("partners", "partners", groups=self.facet("partner", lang)),
+                listing("years", "years", groups=self.facet("year", lang)),
+                listing("search", "search"),
+            ]
+            for f in FACETS:
+                for g in self.facet(f, lang):
+                    pages.append(listing(f, f, slug=g.term.id, term=g.term, projects=g.projects))
+            out[lang] = tuple(pages)
         return out
 
     def nav(self, lang: str) -> tuple[NavItem, ...]:
@@ -195,9 +301,15 @@ class Catalog:
             for lang in LANGS
         }
 
-    def page_by_slug(self, slug: str, lang: str) -> PageView | None:
-        doc = self.site.get("page", slug, lang)
-        return self.page(doc) if doc else None
+    def sitemap_entries(self) -> list[PageView]:
+        """Every HTML page of both languages that should be found (not the 404 pages)."""
+        views: list[PageView] = [self.view(d) for d in self.site.documents if d.template != "404"]
+        for lang in LANGS:
+            views.extend(self.listings(lang))
+        return sorted(views, key=lambda v: v.url)
+
+    def open_data_files(self) -> list[OpenDataFile]:
+        return [OpenDataFile(path, media) for path, media, _ in opendata.DISTRIBUTIONS]
 
     def url(self, route: str, lang: str, **params: str) -> str:
         return url_for(route, lang, **params)

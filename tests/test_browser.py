@@ -56,3 +56,51 @@ def test_dark_mode(browser, served):
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     context.close()
     assert bg == "rgb(15, 21, 25)"
+
+
+@pytest.mark.parametrize("path, word, expected", [
+    ("/search/", "hydrogen", "/projects/hydrogen/"),
+    ("/cs/hledat/", "vodík", "/cs/projekty/hydrogen/"),
+    ("/cs/hledat/", "Pepper", "/cs/projekty/robot-tandem-teacher/"),
+])
+def test_search_finds_projects_in_the_page_language(browser, served, path, word, expected):
+    page = browser.new_page()
+    page.goto(served + path)
+    page.fill("#search-q", word)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".search-result a")
+    hrefs = page.eval_on_selector_all(".search-result a", "els => els.map(a => new URL(a.href).pathname)")
+    summary = page.text_content(".search-result__summary")
+    assert "q=" in page.url
+    page.close()
+    assert expected in hrefs
+    lang_prefix = "/cs/" if path.startswith("/cs/") else "/"
+    assert all(h.startswith(lang_prefix) and (lang_prefix == "/cs/" or not h.startswith("/cs/")) for h in hrefs)
+    assert summary
+
+
+def test_filter_in_place_with_shareable_url_and_back_button(browser, served):
+    page = browser.new_page()
+    page.goto(served + "/projects/")
+    assert page.is_hidden("[data-browse]") and page.is_visible("form[data-filter]")
+    total = page.locator("li[data-project]").count()
+    page.select_option("#filter-phase", "pilot")
+    visible = page.eval_on_selector_all("li[data-project]:not([hidden])", "els => els.map(e => e.dataset.phase)")
+    assert visible and set(visible) == {"pilot"} and len(visible) < total
+    assert "phase=pilot" in page.url
+    assert page.text_content("[data-filter-status]").startswith(f"Showing {len(visible)} of {total}")
+    page.select_option("#filter-year", "2021")
+    both = page.eval_on_selector_all("li[data-project]:not([hidden])",
+                                     "els => els.map(e => [e.dataset.phase, e.dataset.year.split(' ')])")
+    assert both and all(phase == "pilot" and "2021" in years for phase, years in both)
+    page.go_back()
+    assert page.input_value("#filter-year") == ""
+    assert page.locator("li[data-project]:not([hidden])").count() == len(visible)
+    page.go_back()
+    assert page.locator("li[data-project]:not([hidden])").count() == total
+    shared = browser.new_page()
+    shared.goto(served + "/cs/projekty/?category=education")
+    shown = shared.eval_on_selector_all("li[data-project]:not([hidden])", "els => els.map(e => e.dataset.category)")
+    assert shown and set(shown) == {"education"}
+    page.close()
+    shared.close()
