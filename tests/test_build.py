@@ -81,3 +81,26 @@ def test_markup_in_front_matter_renders_as_text(project_copy):
         assert "<script>alert" not in html and "<b>friends" not in html, rel
     html = (project_copy / "output/projects/hydrogen/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_publish_build_works_from_a_sub_path(project_copy):
+    """publishconf.py with SITEURL on a sub-path: every internal reference carries it."""
+    import re
+
+    from icuk_site.build import build
+
+    base = "https://example.org/usti"
+    result = build(project_copy / "publishconf.py", project_copy / "output", {"SITEURL": base})
+    assert result.ok, result.problems
+    out = project_copy / "output"
+    pages = list(out.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for attr, url in re.findall(r'\b(href|src|action|data-bundle|data-base)="([^"]*)"', html):
+            if url.startswith(("#", "mailto:")) or (url.startswith("http") and not url.startswith("https://example.org")):
+                continue
+            assert url.startswith(base + "/"), f"{page.relative_to(out)}: {attr}={url}"
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}/cs/projekty/hydrogen/</loc>" in sitemap
+    assert f"{base}/projects/hydrogen/" in (out / "feeds/projects.en.atom.xml").read_text(encoding="utf-8")
