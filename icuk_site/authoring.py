@@ -32,7 +32,6 @@ from .model import (
     PARTNER_KINDS,
     PHASES,
     RESERVED_PAGE_SLUGS,
-    SLUG_RE,
     ContentError,
     FieldSpec,
     Term,
@@ -97,12 +96,12 @@ HEADER = {
     "en": ["New {kind}, made by `invoke new-{kind}`. Replace every TODO, then run `uv run invoke check`.",
            "Lines starting with # are notes for you; docs/authoring.md explains every field.",
            "Optional fields are commented out: remove the # to use one."],
-    "cs": ["Nový {kind_cs}, vytvořený příkazem `invoke new-{kind}`. Nahraďte každé TODO a spusťte "
+    "cs": ["{kind_cs} příkazem `invoke new-{kind}`. Nahraďte každé TODO a spusťte "
            "`uv run invoke check`.",
            "Řádky začínající # jsou poznámky pro vás; každé pole vysvětluje docs/authoring.cs.md.",
            "Nepovinná pole jsou zakomentovaná: chcete-li některé použít, smažte #."],
 }
-KIND_CS = {"project": "projekt", "page": "stránka"}
+KIND_CS = {"project": "Nový projekt, vytvořený", "page": "Nová stránka, vytvořená"}
 # Optional fields written as values (not commented out): they make the file say what it is.
 WRITTEN_OPTIONAL = {"template": "page"}
 
@@ -156,35 +155,31 @@ class NewFiles:
     paths: tuple[Path, ...]
 
 
+def _checked(kind: str, name: str, value: object) -> object:
+    """`value` as the model reads it, or AuthoringError with the model's own message."""
+    spec = next(s for s in FIELDS_BY_KIND[kind] if s.name == name)
+    try:
+        return spec.parse(value, None)
+    except model._Invalid as e:
+        raise AuthoringError(f"{'--' if name != 'title' else ''}{name}: {e}") from None
+
+
 def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str | None = None,
                 slug: str | None = None, category: str | None = None,
                 date: str | dt.date | None = None) -> NewFiles:
-    """Write the English and the Czech file of a new project or page; refuse to overwrite."""
+    """Write the English and the Czech file of a new project or page; refuse to overwrite.
+
+    Every value is checked by the model's own field parser first, so the files validate as made.
+    """
     content_dir = Path(content_dir)
-    title = " ".join(title.split())
-    if not title:
-        raise AuthoringError("expected a title, got an empty one")
-    slug = slug if slug is not None else slugify(title)
-    if not SLUG_RE.match(slug):
-        raise AuthoringError(f"expected a slug of lowercase letters, digits and single hyphens, got {slug!r}"
-                             " (pass --slug)")
+    titles = {"en": _checked(kind, "title", title), "cs": _checked(kind, "title", title_cs or title)}
+    slug = _checked(kind, "slug", slug if slug is not None else slugify(title))
     if kind == "page" and slug in RESERVED_PAGE_SLUGS:
         raise AuthoringError(f"the site uses {slug!r} for its own paths; pass another --slug")
-    if date is None:
-        date = dt.date.today()
-    elif isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date)
-        except ValueError:
-            raise AuthoringError(f"expected --date as YYYY-MM-DD, got {date!r}") from None
-    common = {"slug": slug, "date": date}
+    common = {"slug": slug, "date": _checked(kind, "date", date or dt.date.today())}
     if kind == "project":
-        category = category or next(iter(CATEGORIES))
-        try:
-            model._choice(CATEGORIES)(category, None)
-        except model._Invalid as e:
-            raise AuthoringError(f"--category: {e}") from None
-        common |= {"category": category, "phase": DEFAULT_PHASE, "partners": DEFAULT_PARTNERS}
+        common |= {"category": _checked(kind, "category", category or next(iter(CATEGORIES))),
+                   "phase": DEFAULT_PHASE, "partners": DEFAULT_PARTNERS}
     elif category is not None:
         raise AuthoringError("a page has no category")
 
@@ -193,13 +188,39 @@ def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str
     if existing:
         raise AuthoringError(f"{', '.join(map(str, existing))} already exists; nothing was written "
                              "(choose another title or pass --slug)")
-    titles = {"en": title, "cs": " ".join((title_cs or title).split())}
     for lang, path in paths.items():
         values = {**common, "title": titles[lang], "lang": lang, "summary": TODO_SUMMARY[kind][lang]}
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as f:
             f.write(scaffold(kind, lang, values))
     return NewFiles(slug, tuple(paths.values()))
+
+
+# --------------------------------------------------------------------------
+# Live reload
+# --------------------------------------------------------------------------
+
+
+def livereload_server(port: int):
+    """A livereload `Server` whose reload script runs under the site's Content-Security-Policy.
+
+    livereload 2.7 adds an *inline* `<script>` to every page it serves to load livereload.js;
+    our pages allow scripts from the site only (`script-src 'self'`), so the browser blocked
+    it and never refreshed. This injects `<script src="/livereload.js?port=…">` instead: the
+    same script, loaded from the same origin (its WebSocket is same-origin too: `connect-src
+    'self'`). The served files are not changed on disk.
+    """
+    import livereload.server as lr
+
+    script = f'<script src="/livereload.js?port={int(port)}"></script>'.encode()
+
+    class Injector(lr.LiveScriptInjector):
+        def transform_first_chunk(self, status_code, headers, chunk, finishing):
+            self.script = script
+            return super().transform_first_chunk(status_code, headers, chunk, finishing)
+
+    lr.LiveScriptInjector = Injector  # Server.serve() subclasses this name for its output transform
+    return lr.Server()
 
 
 # --------------------------------------------------------------------------

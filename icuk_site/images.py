@@ -19,7 +19,7 @@ every written HTML file through BeautifulSoup (`content_written`), which re-seri
 markup of all pages; it only acts on `<img class="image-process-…">` already in the HTML, not
 on a front-matter field; and it skips work only when a derivative in the *output* folder is
 newer than the source — our safe build writes into a fresh folder every time, so it would
-encode every picture on every build (and it brings lxml). This step is ~100 lines of Pillow.
+encode every picture on every build (and it brings lxml). This module is a few Pillow calls.
 """
 
 from __future__ import annotations
@@ -91,10 +91,15 @@ def widths_for(original: int) -> list[int]:
     return [w for w in WIDTHS if w < largest] + [largest]
 
 
+def height_at(size: tuple[int, int], width: int) -> int:
+    """The height of a picture of `size` scaled to `width` (aspect ratio kept)."""
+    return max(1, round(size[1] * width / size[0]))
+
+
 def _encode(im, fmt: str, width: int, target: Path) -> None:
     from PIL import Image
 
-    height = max(1, round(im.height * width / im.width))
+    height = height_at(im.size, width)
     if fmt in ("JPEG", "WEBP"):
         # JPEG has no transparency; WebP takes RGB or RGBA.
         alpha = fmt == "WEBP" and (im.mode in ("RGBA", "LA") or "transparency" in im.info)
@@ -160,7 +165,7 @@ class Pictures:
                 target = self.output / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(cached, target)
-                versions.append(Version(rel, width, max(1, round(im.height * width / im.width))))
+                versions.append(Version(rel, width, height_at(im.size, width)))
             sources.append(Source(MIME[f], tuple(versions)))
         return Picture(tuple(sources))
 
