@@ -1,0 +1,294 @@
+"""The quality gates share one PUBLISH build per session, served from a local HTTP server under a
+sub-path (SITEURL = http://127.0.0.1:<port>/usti, as production may be https://host/usti), one
+browser crawl of every page (axe, console, CSP, overflow), and a summary at the end of the run.
+
+The `browser` fixture (headless /usr/bin/chromium) comes from tests/conftest.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from icuk_site.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+SUB_PATH = "usti"
+NODE_MODULES = ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_VIEWPORTS = ((1280, 900), (390, 844))
+SCHEMES = ("light", "dark")
+NARROW = 320  # 1280 px at 400 % zoom
+BODY_KIND = re.compile(r'<body[^>]*\bclass="[^"]*\bpage--([\w-]+)')
+HTML_LANG = re.compile(r'<html[^>]*\blang="([\w-]+)"')
+
+
+def load_script(name: str):
+    """A module from scripts/quality/ (they are plain scripts, not a package)."""
+    path = ROOT / "scripts" / "quality" / f"{name}.py"
+    module_name = f"quality_scripts_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
+
+
+def need_node_tool(path: Path) -> None:
+    if not path.exists():
+        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `npm ci` (see README)")
+
+
+# ---- the shared publish build --------------------------------------------------------------
+
+@dataclass
+class Published:
+    root: Path  # the output tree
+    siteurl: str  # http://127.0.0.1:<port>/usti
+    origin: str  # http://127.0.0.1:<port>
+    seconds: float
+
+    @property
+    def pages(self) -> list[str]:
+        """Output paths of every HTML page, e.g. 'index.html', 'cs/projekty/index.html'."""
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+
+    def url(self, rel: str) -> str:
+        """The served URL of an output path ('projects/index.html' -> SITEURL/projects/)."""
+        if rel == "index.html" or rel.endswith("/index.html"):
+            rel = rel[: -len("index.html")]
+        return f"{self.siteurl}/{rel}"
+
+    def text(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    def kinds(self) -> dict[tuple[str, str], str]:
+        """One page per (template type, language): its output path (the shallowest, then by name)."""
+        chosen: dict[tuple[str, str], str] = {}
+        for rel in sorted(self.pages, key=lambda r: (r.count("/"), r)):
+            head = self.text(rel)[:20000]
+            kind, lang = BODY_KIND.search(head), HTML_LANG.search(head)
+            if kind and lang:
+                chosen.setdefault((kind.group(1), lang.group(1)), rel)
+        return dict(sorted(chosen.items()))
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory, gates) -> Published:
+    """The publish build, served like the hosts we deploy to: with the headers of its `_headers`
+    (the header CSP applies too, e.g. to Pagefind's worker, which the <meta> does not reach)."""
+    hostserver = load_script("hostserver")
+    www = tmp_path_factory.mktemp("www")
+    server, origin = hostserver.bind(www, f"/{SUB_PATH}")
+    siteurl = f"{origin}/{SUB_PATH}"
+    result = build(ROOT / "publishconf.py", www / SUB_PATH, {"SITEURL": siteurl})
+    assert result.ok, "publish build failed:\n" + "\n".join(result.problems)
+    hostserver.serve(server)
+    site = Published(www / SUB_PATH, siteurl, origin, result.seconds)
+    gates.lines.insert(0, f"publish build: {len(site.pages)} pages in {result.seconds:.1f} s, "
+                          f"SITEURL {siteurl} (a sub-path)")
+    yield site
+    server.shutdown()
+    server.server_close()
+
+
+def grouped(found: list[tuple[str, str]], limit: int = 40) -> str:
+    """(page, problem) pairs as one line per distinct problem with the pages it is on."""
+    pages: dict[str, list[str]] = defaultdict(list)
+    for page, problem in found:
+        if page not in pages[problem]:
+            pages[problem].append(page)
+    lines = [f"{problem}\n    on {len(on)} page(s): {', '.join(on[:6])}{' …' if len(on) > 6 else ''}"
+             for problem, on in list(pages.items())[:limit]]
+    more = f"\n… and {len(pages) - limit} more distinct problems" if len(pages) > limit else ""
+    return f"{len(found)} problems ({len(pages)} distinct):\n" + "\n".join(lines) + more
+
+
+# ---- the gate summary ------------------------------------------------------------------------
+
+@dataclass
+class Gate:
+    checked: str = ""
+    errors: int | None = None
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+class Gates:
+    """Figures the gate tests record for the summary at the end of the run."""
+
+    def __init__(self):
+        self.gates: dict[str, Gate] = defaultdict(Gate)
+        self.lines: list[str] = []
+
+    def record(self, gate: str, errors: int, checked: str = "", *notes: str) -> None:
+        """Add a test's error count to its gate (several tests may make up one gate)."""
+        g = self.gates[gate]
+        g.errors = (g.errors or 0) + errors
+        if checked and checked not in g.checked:
+            g.checked = f"{g.checked}; {checked}" if g.checked else checked
+        g.notes.extend(notes)
+
+
+GATES_KEY = pytest.StashKey[Gates]()
+GATE_OF_MODULE = {
+    "test_html": "1 HTML (Nu checker)",
+    "test_links": "2 links",
+    "test_accessibility": "3 accessibility (axe)",
+    "test_keyboard": "4 keyboard / 320 px",
+    "test_lighthouse": "5 Lighthouse",
+    "test_strict": "6 strict, self-contained",
+    "test_reproducible": "7 reproducible",
+}
+
+
+@pytest.fixture(scope="session")
+def gates(request) -> Gates:
+    return request.config.stash.setdefault(GATES_KEY, Gates())
+
+
+@pytest.fixture
+def gate(request, gates):
+    """gate(errors, checked="", *notes): record figures for this test module's gate."""
+    name = GATE_OF_MODULE[request.module.__name__.rsplit(".", 1)[-1]]
+    return partial(gates.record, name)
+
+
+def pytest_runtest_logreport(report):
+    module = report.nodeid.split("::")[0].rsplit("/", 1)[-1].removesuffix(".py")
+    gate = GATE_OF_MODULE.get(module)
+    if gate and _config is not None:
+        _config.stash.setdefault(GATES_KEY, Gates()).gates[gate].seconds += report.duration
+
+
+_config = None
+
+
+def pytest_configure(config):
+    global _config
+    _config = config
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    gates = config.stash.get(GATES_KEY, None)
+    if not gates or not gates.gates:
+        return
+    tr = terminalreporter
+    tr.write_sep("=", "quality gates (publish build)")
+    for name in sorted(gates.gates):
+        g = gates.gates[name]
+        errors = "not run" if g.errors is None else f"{g.errors} error{'s' if g.errors != 1 else ''}"
+        tr.write_line(f"{name:<26} {errors:<10} {g.seconds:6.1f} s  {g.checked}")
+        for note in g.notes:
+            tr.write_line(f"{'':<46}{note}")
+    for line in gates.lines:
+        tr.write_line(line)
+
+
+# ---- one browser crawl of every page ----------------------------------------------------------
+
+@dataclass
+class PageFindings:
+    violations: list[str] = field(default_factory=list)  # axe: "rule (impact) @ view: targets"
+    violation_nodes: int = 0
+    console: list[str] = field(default_factory=list)  # errors, CSP violations, failed requests
+    foreign: list[str] = field(default_factory=list)  # requests to another origin
+    overflow: str = ""  # what sticks out at 320 px
+
+
+@dataclass
+class Crawl:
+    pages: dict[str, PageFindings]
+    seconds: float
+
+
+SETTLE = """async () => {
+  const running = document.getAnimations().filter(a => {
+    const t = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : {};
+    return t.iterations !== Infinity;
+  });
+  await Promise.all(running.map(a => a.finished.catch(() => null)));
+}"""
+
+AXE_RUN = """async (tags) => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+    targets: v.nodes.slice(0, 4).map(n => n.target.join(' '))}));
+}"""
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const over = document.documentElement.scrollWidth - width;
+  if (over <= 0) return '';
+  const wide = [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1)
+    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''));
+  return `scrolls sideways by ${over}px: ${wide.slice(-4).join(', ')}`;
+}"""
+
+
+@pytest.fixture(scope="session")
+def crawl(browser, published) -> Crawl:
+    """Every page once: axe at 1280 and 390 px in light and dark, then the 320 px overflow check.
+    axe is injected as an init script (DevTools protocol), so the pages' CSP stays enforced
+    and any violation of it shows up as a console error."""
+    need_node_tool(AXE)
+    start = time.perf_counter()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    findings: dict[str, PageFindings] = {}
+    current: list[PageFindings] = []
+
+    def note_console(msg):
+        if msg.type == "error" and current:
+            current[0].console.append(f"console: {msg.text}")
+
+    def note_request(req):
+        if current and not req.url.startswith((published.origin + "/", "data:", "blob:", "about:")):
+            current[0].foreign.append(req.url)
+
+    def note_response(resp):
+        if current and resp.status >= 400:
+            current[0].console.append(f"HTTP {resp.status}: {resp.url}")
+
+    page.on("console", note_console)
+    page.on("pageerror", lambda e: current and current[0].console.append(f"page error: {e}"))
+    page.on("request", note_request)
+    page.on("requestfailed", lambda r: current and current[0].console.append(f"request failed: {r.url} {r.failure}"))
+    page.on("response", note_response)
+    for rel in published.pages:
+        found = PageFindings()
+        current[:] = [found]
+        findings[rel] = found
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.emulate_media(color_scheme="light")
+        page.goto(published.url(rel), wait_until="load")  # module scripts have run by then
+        for width, height in AXE_VIEWPORTS:
+            page.set_viewport_size({"width": width, "height": height})
+            for scheme in SCHEMES:
+                page.emulate_media(color_scheme=scheme)
+                page.evaluate(SETTLE)
+                for v in page.evaluate(AXE_RUN, AXE_TAGS):
+                    found.violation_nodes += v["count"]
+                    found.violations.append(
+                        f"{v['id']} ({v['impact']}) at {width}px {scheme}: {v['help']} — "
+                        f"{v['count']} element(s): {'; '.join(v['targets'])}")
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size({"width": NARROW, "height": 800})
+        page.evaluate(SETTLE)
+        found.overflow = page.evaluate(OVERFLOW)
+    current.clear()
+    context.close()
+    return Crawl(findings, time.perf_counter() - start)
