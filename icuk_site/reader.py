@@ -8,13 +8,14 @@ its Markdown body, applies the language's typography and hands Pelican its metad
 from __future__ import annotations
 
 import os
+import weakref
 
 from markdown import Markdown
 from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from . import state, typography
+from . import parallel, state, typography
 
 MARKDOWN_EXTENSIONS = [
     # Heading ids for in-page links; no `attr_list` (it would let authors add style="…").
@@ -31,20 +32,65 @@ def _datetime(d):
     return SafeDatetime(d.year, d.month, d.day) if d else None
 
 
+def make_render():
+    """A function rendering a document's body: Markdown, then the language's typography."""
+    md = Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+    def render(doc) -> str:
+        md.reset()
+        return typography.html(md.convert(doc.body), doc.lang)
+
+    return render
+
+
+# Pelican's Readers objects of this build (signal readers_init): their content cache says which
+# files Pelican will ask the reader for, so that a second process can render some of them.
+_owners: weakref.WeakSet = weakref.WeakSet()
+_prefetches: list[parallel.Prefetch] = []
+
+
+def register_owner(readers) -> None:
+    _owners.add(readers)
+
+
+def finish_prefetch(*args) -> None:
+    """Signal all_generators_finalized: every file is read; stop the worker."""
+    while _prefetches:
+        _prefetches.pop().close()
+
+
 class IcukMarkdownReader(BaseReader):
     enabled = True
     file_extensions = ["md"]
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._md = Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+        self._render = make_render()
+        self._prefetch: parallel.Prefetch | None = None
+        self._kinds_seen: set[str] = set()
+
+    def _start_prefetch(self, site, kind: str) -> None:
+        """On the first file of a kind: share the files Pelican will read with a worker."""
+        self._kinds_seen.add(kind)
+        owner = next((r for r in _owners if r.readers.get("md") is self), None)
+        if owner is None or not parallel.available():
+            return
+        base = self.settings["PATH"]
+        todo = [d for d in site.documents if d.kind == kind
+                and owner.get_cached_data(os.path.abspath(os.path.join(base, d.source))) is None]
+        if len(todo) >= parallel.MIN_BODIES:
+            self._prefetch = parallel.Prefetch(todo, make_render)
+            _prefetches.append(self._prefetch)
 
     def read(self, source_path):
         site = state.current_site()
         rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
         doc = site.by_source[rel]
-        self._md.reset()
-        content = typography.html(self._md.convert(doc.body), doc.lang)
+        if doc.kind not in self._kinds_seen:
+            self._start_prefetch(site, doc.kind)
+        content = self._prefetch.take(doc) if self._prefetch is not None else None
+        if content is None:
+            content = self._render(doc)
         metadata = {
             "title": doc.title,
             "slug": doc.slug,
