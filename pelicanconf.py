@@ -81,13 +81,19 @@ DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = os.environ.get("ICUK_CACHE", "1") == "1"
 CACHE_CONTENT = LOAD_CONTENT_CACHE
 CACHE_PATH = "cache"
+# Uncompressed: Pelican reads a gzip cache through many small reads (0.7 s for 1,000 projects
+# instead of 0.02 s; docs/performance.md). The files are a few MB.
+GZIP_CACHE = False
 
 # The one Content-Security-Policy: every page's <meta> (theme/templates/partials/head.html) and
 # the `_headers` file (icuk_site/security.py adds the header-only `frame-ancestors 'none'`).
 # No 'unsafe-inline': no inline scripts, no style="" attributes, no <style> elements.
+# 'wasm-unsafe-eval' lets Pagefind's worker compile its WebAssembly (not eval() of JavaScript):
+# a host that sends `_headers` applies the policy to the worker too, and search fails without it.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; script-src 'self'; "
-    "connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'"
+    "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; manifest-src 'self'; "
+    "base-uri 'none'; form-action 'self'"
 )
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 # security.txt (RFC 9116) points its Contact at this page (a URI is required; the page has the address).

@@ -79,7 +79,7 @@ def serve(c, port=PORT):
 @task
 def livereload(c, port=PORT):
     """Build, serve at http://127.0.0.1:8000 and rebuild + refresh the browser on every change."""
-    from livereload import Server
+    from icuk_site.authoring import livereload_server
 
     if not _run(_build_cmd()):
         print("The first build failed; fix the problems above — the site rebuilds on save.", file=sys.stderr)
@@ -88,7 +88,7 @@ def livereload(c, port=PORT):
         if not _run(_build_cmd()):
             print("Build failed; the browser keeps showing the last good build.", file=sys.stderr)
 
-    server = Server()
+    server = livereload_server(int(port))  # its reload script passes the pages' CSP
     for path in WATCHED:
         server.watch(str(ROOT / path), rebuild_site)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
@@ -171,3 +171,34 @@ def docs(c, verify=False):
         print(f"{'out of date' if verify else 'updated'}: {path.relative_to(ROOT)}")
     if verify and changed:
         _fail("Run `uv run invoke docs` to regenerate the tables.")
+
+
+@task(help={"siteurl": "the public address to check against (default: publishconf.py's)"})
+def check_external_links(c, siteurl=""):
+    """Fetch every external link of a publish build and report the broken ones (needs the network)."""
+    import importlib.util
+    import tempfile
+
+    spec = importlib.util.spec_from_file_location("linkcheck", ROOT / "scripts/quality/linkcheck.py")
+    linkcheck = importlib.util.module_from_spec(spec)
+    sys.modules["linkcheck"] = linkcheck
+    spec.loader.exec_module(linkcheck)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"SITEURL": siteurl} if siteurl else {}
+        if not _run(_build_cmd("publishconf.py", Path(tmp) / "site"), env):
+            _fail("Publish build failed (see above).")
+        url = siteurl or subprocess.run([sys.executable, "-c", "import publishconf; print(publishconf.SITEURL)"],
+                                        cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        sys.exit(linkcheck.main([str(Path(tmp) / "site"), "--siteurl", url, "--external"]))
+
+
+@task(help={"projects": "synthetic projects per language (0: the real site as it is)",
+            "runs": "runs of each build; the median is reported (default 3)",
+            "profile": "also profile one full build into this text file (pyinstrument)"})
+def bench(c, projects=1000, runs=3, profile=""):
+    """Time full, cached and edit builds against plain Pelican (icuk_site/bench.py; docs/performance.md)."""
+    cmd = [sys.executable, "-m", "icuk_site.bench", "--projects", str(projects), "--runs", str(runs)]
+    if profile:
+        cmd += ["--profile", str(Path(profile).resolve())]
+    if subprocess.run(cmd, cwd=ROOT).returncode != 0:
+        _fail("Benchmark failed (see above).")

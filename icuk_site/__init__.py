@@ -8,6 +8,10 @@
     typography.py  English (typogrify) and Czech (non-breaking spaces) typography
     plugin.py      register(): wiring to Pelican's signals
     build.py       safe build: into a temporary folder, swapped in only on success
+    incremental.py development builds: only changed pages made again; output updated in place
+    parallel.py    Markdown bodies rendered by a second process during a cold build
+    reuse.py       card/footer fragments, validation and compiled templates reused
+    bench.py       the build benchmark (`invoke bench`; docs/performance.md)
 """
 
 

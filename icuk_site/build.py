@@ -1,7 +1,9 @@
 """Build the site safely: into a temporary folder next to the output, swapped in only on success.
 
 A content mistake, a template error or any error Pelican logs leaves the previous output
-folder exactly as it was. Used by tasks.py, the tests and the benchmark:
+folder exactly as it was. With the content cache on (development), a successful build updates
+the output folder in place instead, changing only what changed (incremental.py). Used by
+tasks.py, the tests and the benchmark:
 
     python -m icuk_site.build [--settings publishconf.py] [--output DIR]
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from . import incremental
 from .plugin import BuildAborted
 
 log = logging.getLogger("icuk_site.build")
@@ -78,12 +81,15 @@ def build(settings_file: str | Path = "pelicanconf.py", output: str | Path | Non
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     settings["OUTPUT_PATH"] = str(tmp)
+    # With the content cache on, unchanged pages are kept rather than made again (incremental.py).
+    plan = incremental.current = incremental.plan(settings, target)
 
     counter = _ErrorCounter()
     pelican_log = logging.getLogger("pelican")
     pelican_log.addHandler(counter)
     try:
         Pelican(settings).run()
+        incremental.flush()  # normally done at `finalized`; never swap in a half-written folder
     except BuildAborted as e:
         shutil.rmtree(tmp, ignore_errors=True)
         return BuildResult(False, target, time.perf_counter() - start, [str(p) for p in e.error.problems])
@@ -92,11 +98,19 @@ def build(settings_file: str | Path = "pelicanconf.py", output: str | Path | Non
         raise
     finally:
         pelican_log.removeHandler(counter)
+        incremental.current = None
+        incremental.abandon()  # after a failure: no writes into the folder being removed
     if counter.records:
         shutil.rmtree(tmp, ignore_errors=True)
         problems = [r.getMessage() for r in counter.records]
         return BuildResult(False, target, time.perf_counter() - start, problems)
-    _swap(tmp, target)
+    if plan is not None and plan.incremental:
+        plan.forget()  # until the output folder is up to date, no manifest describes it
+        incremental.apply(tmp, target, plan.kept)
+    else:
+        _swap(tmp, target)
+    if plan is not None:
+        plan.save()
     return BuildResult(True, target, time.perf_counter() - start)
 
 

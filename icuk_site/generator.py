@@ -17,6 +17,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from . import opendata, state
+from .incremental import Group, bodies_key
 from .model import CATEGORIES, LANGS, save_as_for, url_for
 from .timeline import timeline_rows, timeline_svg
 from .views import ListingView
@@ -61,11 +62,21 @@ class ListingGenerator(Generator):
                     view=view,
                     **({"timeline": timeline} if view.facet == "projects" else {}),
                 )
-            self.write_feed(lang)
-        self.write_sitemap()
-        self._write_text("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n")
-        for rel, text in opendata.files(catalog.site, self.siteurl, self.settings).items():
-            self._write_text(rel, text)
+            # Incremental builds keep files whose inputs are unchanged (incremental.Group): a feed
+            # is made from its language's bodies, the rest from front-matter and settings only.
+            feed = Group(f"feed-{lang}", bodies_key(d for d in catalog.site.documents if d.lang == lang))
+            if not feed.kept:
+                self.write_feed(lang)
+                feed.add(url_for("feed", lang))
+        data = Group("sitemap-robots-open-data")
+        if not data.kept:
+            self.write_sitemap()
+            self._write_text("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute('sitemap.xml')}\n")
+            data.add("sitemap.xml")
+            data.add("robots.txt")
+            for rel, text in opendata.files(catalog.site, self.siteurl, self.settings).items():
+                self._write_text(rel, text)
+                data.add(rel)
 
     def write_feed(self, lang: str) -> None:
         """An Atom feed of one language's projects, newest change first."""

@@ -34,6 +34,11 @@ def _load(po_path: str, mtime: float) -> _gettext.NullTranslations:
     return _gettext.GNUTranslations(buf)
 
 
+@lru_cache(maxsize=4096)
+def _format_date(value, fmt: str, lang: str) -> str:
+    return format_date(value, format=fmt, locale=lang)  # Babel parses the locale on every call
+
+
 def translations(theme: str | Path, lang: str) -> _gettext.NullTranslations:
     po = Path(theme) / "translations" / lang / "LC_MESSAGES" / "messages.po"
     if lang == DEFAULT_LANG or not po.exists():
@@ -84,7 +89,7 @@ def install(env, theme: str | Path) -> None:
 
     @pass_context
     def date(ctx: Context, value, fmt: str = "long") -> str:
-        return format_date(value, format=fmt, locale=context_lang(ctx))
+        return _format_date(value, fmt, context_lang(ctx))
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)

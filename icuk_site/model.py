@@ -23,6 +23,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +130,7 @@ RESERVED_PAGE_SLUGS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)  # asked tens of thousands of times per build for the same few thousand URLs
 def url_for(route: str, lang: str, **params: str) -> str:
     """The URL path (no leading slash) of a route in a language."""
     return ROUTES[route][lang].format(**params)
@@ -790,15 +792,21 @@ def iter_sources(content_dir: Path) -> Iterable[tuple[str, Path, str]]:
             yield kind, path, path.relative_to(content_dir).as_posix()
 
 
-def load_site(content_dir: str | Path) -> Site:
-    """Read and check all content; raise ContentError with every problem found."""
+def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | None = None) -> Site:
+    """Read and check all content; raise ContentError with every problem found.
+
+    `parse` stands in for `parse_document` (same arguments, same effects): the build passes one
+    that remembers each unchanged file's result (reuse.ParseCache). The rules across files
+    (`check_site`) always run on everything.
+    """
     content_dir = Path(content_dir)
+    parse = parse or parse_document
     problems: list[Problem] = []
     partners, declared = parse_partners(content_dir / PARTNERS_FILE, PARTNERS_FILE, problems)
     docs: list[Document] = []
     declared_docs: set[tuple[str, str, str]] = set()
     for kind, path, rel in iter_sources(content_dir):
-        doc = parse_document(path, rel, kind, problems, declared_docs)
+        doc = parse(path, rel, kind, problems, declared_docs)
         if doc is not None:
             docs.append(doc)
     problems.extend(check_site(content_dir, docs, declared, declared_docs))

@@ -1,13 +1,19 @@
 """The site's Pelican plugin: one `register()` wiring our pieces to Pelican's signals.
 
-    initialized               -> validate all content (model.load_site); stop the build on any problem
-    readers_init              -> read .md files with IcukMarkdownReader (front-matter already validated)
+    initialized               -> validate all content (model.load_site; unchanged files' results
+                                 remembered in CACHE_PATH, reuse.ParseCache); stop on any problem
+    readers_init              -> read .md files with IcukMarkdownReader (front-matter already validated);
+                                 many uncached bodies: a second process renders half (parallel.py)
     generator_init            -> gettext, typography and date filters in every Jinja environment;
                                  `picture(name)`: responsive versions of a picture (images.py)
     article/page_generator_finalized -> attach each page's view (language, partners, URLs …)
     get_generators            -> ListingGenerator: listing pages, feeds, sitemap, open data
-    finalized                 -> Pagefind search index over the written site
-                                 and _headers, .well-known/security.txt, .nojekyll (security.py)
+    get_writer                -> IncrementalWriter: files written by a helper process; a page
+                                 kept from the last build is not made again (incremental.py)
+    content_written, page_writer_finalized
+                              -> stage the pages Pagefind indexes; start it per language (search.py)
+    finalized                 -> wait for the search index (search.py);
+                                 _headers, .well-known/security.txt, .nojekyll (security.py)
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import sys
 
 from pelican import signals
 
-from . import i18n, images, search, security, state, structured
+from . import i18n, images, incremental, reader, reuse, search, security, state, structured
 from .generator import ListingGenerator
 from .model import ContentError, load_site
 from .reader import IcukMarkdownReader
@@ -38,16 +44,26 @@ class BuildAborted(SystemExit):
 
 def load_content(pelican) -> None:
     # Validation runs before Pelican reads or deletes anything: a bad file never half-builds.
+    settings = pelican.settings
+    # With the content cache on, each unchanged file's validation is remembered (reuse.py).
+    cache = None
+    if settings.get("LOAD_CONTENT_CACHE") or settings.get("CACHE_CONTENT"):
+        cache = reuse.ParseCache(settings["CACHE_PATH"], load=bool(settings.get("LOAD_CONTENT_CACHE")))
     try:
-        site = load_site(pelican.settings["PATH"])
-        site.source_date_epoch = pelican.settings.get("SOURCE_DATE_EPOCH")
+        site = load_site(settings["PATH"], parse=cache)
+        site.source_date_epoch = settings.get("SOURCE_DATE_EPOCH")
     except ContentError as e:
         print(e.report(), file=sys.stderr)
         raise BuildAborted(e) from None
+    finally:
+        if cache is not None and settings.get("CACHE_CONTENT"):
+            cache.save()
     state.start(site)
+    incremental.start(settings, site)  # the fingerprint of this build's inputs (incremental builds)
 
 
 def use_reader(readers) -> None:
+    reader.register_owner(readers)  # its content cache tells which bodies a second process may render
     readers.reader_classes["md"] = IcukMarkdownReader
     readers.reader_classes["markdown"] = None  # one extension, one way to write content
     readers.reader_classes["mkd"] = None
@@ -58,6 +74,12 @@ def setup_jinja(generator) -> None:
     i18n.install(generator.env, generator.theme)
     generator.env.globals["catalog"] = state.current_catalog()
     generator.env.globals.update(structured.GLOBALS)
+    generator.env.globals["memo"] = reuse.make_memo()  # a fragment rendered once per build
+    # Templates do not change during a build: no stat() per include; compiled once for all of
+    # Pelican's environments (and kept in CACHE_PATH between builds when the cache is on).
+    generator.env.auto_reload = False
+    cache_dir = generator.settings["CACHE_PATH"] if generator.settings.get("CACHE_CONTENT") else None
+    generator.env.bytecode_cache = reuse.TemplateCodeCache(cache_dir)
 
 
 def attach_views(generator) -> None:
@@ -81,6 +103,14 @@ def register() -> None:
     signals.generator_init.connect(images.install)  # … as `picture(name)` in templates
     signals.article_generator_finalized.connect(attach_views)
     signals.page_generator_finalized.connect(attach_views)
+    signals.all_generators_finalized.connect(reader.finish_prefetch)  # every file read: stop the worker
     signals.get_generators.connect(add_generators)
-    signals.finalized.connect(search.index_site)  # after every page is written
+    signals.get_writer.connect(incremental.get_writer)  # skips pages kept from the last build
+    signals.article_generator_write_article.connect(incremental.before_article)  # project pages on two cores
+    signals.article_writer_finalized.connect(incremental.after_articles)
+    signals.initialized.connect(search.start)  # search index: pages staged as written …
+    signals.content_written.connect(search.page_written)
+    signals.page_writer_finalized.connect(search.launch)  # … indexed while the listing pages are made
+    signals.finalized.connect(incremental.flush)  # every page on disk (the writer's helper is done)
+    signals.finalized.connect(search.index_site)  # … and waited for after every page is written
     signals.finalized.connect(security.write_files)  # _headers, security.txt, .nojekyll

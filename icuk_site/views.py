@@ -133,6 +133,7 @@ class ListingView(PageView):
 class Catalog:
     site: Site
     _projects: dict[tuple[str, str], ProjectView] = field(default_factory=dict)
+    _pages: dict[tuple[str, str], PageView] = field(default_factory=dict)
 
     # ---- facet values ---------------------------------------------------------------------
     def category(self, value: str, lang: str) -> TermView:
@@ -187,16 +188,19 @@ class Catalog:
         return self._projects[key]
 
     def page(self, doc: Document) -> PageView:
-        return PageView(
-            lang=doc.lang,
-            title=doc.title,
-            description=doc.summary,
-            url=doc.url,
-            alternates=self.alternates(doc),
-            nav_key=doc.slug if doc.nav_label else ("home" if doc.template == "home" else ""),
-            kind=doc.template,
-            updated=doc.updated,
-        )
+        key = (doc.slug, doc.lang)  # made once: every page's footer asks for three of them
+        if key not in self._pages:
+            self._pages[key] = PageView(
+                lang=doc.lang,
+                title=doc.title,
+                description=doc.summary,
+                url=doc.url,
+                alternates=self.alternates(doc),
+                nav_key=doc.slug if doc.nav_label else ("home" if doc.template == "home" else ""),
+                kind=doc.template,
+                updated=doc.updated,
+            )
+        return self._pages[key]
 
     def view(self, doc: Document) -> PageView:
         return self.project(doc) if doc.kind == "project" else self.page(doc)
