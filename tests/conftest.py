@@ -53,6 +53,7 @@ def project_copy(tmp_path) -> Path:
     """A copy of the project's content, theme and settings to break on purpose."""
     for name in ("content", "theme"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    (tmp_path / "content/images").mkdir(exist_ok=True)  # pictures go here (may be empty)
     for name in ("pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
