@@ -8,6 +8,7 @@ by date; ours follow the content model (facets, both languages, newest change fi
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
@@ -20,7 +21,6 @@ from . import opendata, state
 from .incremental import Group, bodies_key
 from .model import CATEGORIES, LANGS, save_as_for, url_for
 from .timeline import timeline_rows, timeline_svg
-from .views import ListingView
 
 # Which template draws which kind of listing page.
 LISTING_TEMPLATES = {"projects": "projects", "partners": "partners", "years": "years", "search": "search"}
@@ -129,9 +129,6 @@ class ListingGenerator(Generator):
 
 
 def _aware(d):
-    import datetime as dt
-
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
-__all__ = ["ListingGenerator", "ListingView"]

@@ -17,10 +17,10 @@ docs/authoring.md is tested against them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -760,7 +760,7 @@ class Site:
     def projects(self, lang: str) -> list[Document]:
         """The projects of a language, in a stable reading order (title)."""
         return sorted((d for d in self.documents if d.kind == "project" and d.lang == lang),
-                      key=lambda d: _sort_key(d.title))
+                      key=lambda d: sort_key(d.title))
 
     def pages(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.kind == "page" and d.lang == lang]
@@ -778,9 +778,8 @@ class Site:
         return doc.years.covers(self.reference_date.year) if doc.years else ()
 
 
-def _sort_key(text: str) -> tuple[str, str]:
-    import unicodedata
-
+def sort_key(text: str) -> tuple[str, str]:
+    """Reading order for names: case and diacritics folded (Č sorts with C), then exact text."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     return ("".join(c for c in folded if not unicodedata.combining(c)), text)
 
@@ -855,7 +854,3 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str],
                                             f"(also {found[0].source})"))
     return problems
 
-
-def replace(doc: Document, **changes: Any) -> Document:
-    """A copy of a document with some values changed (used by the benchmark generator)."""
-    return dataclasses.replace(doc, **changes)

@@ -11,8 +11,6 @@ from typing import Any
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from .model import LANGS, url_for
-
 USTI_REGION = {"@type": "AdministrativeArea", "name": "Ústecký kraj", "alternateName": "Usti Region",
                "sameAs": "http://data.europa.eu/nuts/code/CZ042"}
 
@@ -94,4 +92,3 @@ GLOBALS = {
     "jsonld_project": jsonld_project,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }
-__all__ = ["GLOBALS", "LANGS", "url_for"]

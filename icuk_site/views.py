@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import model, opendata
-from .model import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, _sort_key, url_for
+from .model import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, sort_key, url_for
 
 FACETS = ("category", "phase", "partner", "year")
 
@@ -245,7 +245,7 @@ class Catalog:
             order = {
                 "category": lambda t: list(CATEGORIES).index(t.id),
                 "phase": lambda t: list(PHASES).index(t.id),
-                "partner": lambda t: _sort_key(t.name),
+                "partner": lambda t: sort_key(t.name),
                 "year": lambda t: int(t.id),
             }
             out[lang] = {
