@@ -39,14 +39,16 @@ ARTICLE_TRANSLATION_ID = "slug"
 PAGE_TRANSLATION_ID = "slug"
 # URLs and output files are set per document by the plugin from icuk_site.model.ROUTES;
 # these only matter for content Pelican would place by itself (none).
-ARTICLE_URL = "projects/{slug}/"
-ARTICLE_SAVE_AS = "projects/{slug}/index.html"
-ARTICLE_LANG_URL = "cs/projekty/{slug}/"
-ARTICLE_LANG_SAVE_AS = "cs/projekty/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "cs/{slug}/"
-PAGE_LANG_SAVE_AS = "cs/{slug}/index.html"
+# Documents are files (`projects/{slug}.html`), collections are folders (`projects/`): a folder
+# per page would cost a directory for each of thousands of pages (docs/performance.md).
+ARTICLE_URL = "projects/{slug}.html"
+ARTICLE_SAVE_AS = "projects/{slug}.html"
+ARTICLE_LANG_URL = "cs/projekty/{slug}.html"
+ARTICLE_LANG_SAVE_AS = "cs/projekty/{slug}.html"
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+PAGE_LANG_URL = "cs/{slug}.html"
+PAGE_LANG_SAVE_AS = "cs/{slug}.html"
 
 # The listing pages come from icuk_site.generator in both languages; Pelican's own
 # one-language index, category, tag, author and archive pages are switched off.

@@ -31,7 +31,7 @@ from .model import (
     LANGS,
     PARTNER_KINDS,
     PHASES,
-    RESERVED_PAGE_SLUGS,
+    RESERVED_SLUGS,
     ContentError,
     FieldSpec,
     Term,
@@ -174,7 +174,7 @@ def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str
     content_dir = Path(content_dir)
     titles = {"en": _checked(kind, "title", title), "cs": _checked(kind, "title", title_cs or title)}
     slug = _checked(kind, "slug", slug if slug is not None else slugify(title))
-    if kind == "page" and slug in RESERVED_PAGE_SLUGS:
+    if slug in RESERVED_SLUGS[kind]:
         raise AuthoringError(f"the site uses {slug!r} for its own paths; pass another --slug")
     common = {"slug": slug, "date": _checked(kind, "date", date or dt.date.today())}
     if kind == "project":

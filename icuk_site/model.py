@@ -110,9 +110,9 @@ PAGE_TEMPLATES: dict[str, str] = {
 # Templates and plugins ask `url_for`; nobody else builds a URL by hand.
 ROUTES: dict[str, dict[str, str]] = {
     "home": {"en": "", "cs": "cs/"},
-    "page": {"en": "{slug}/", "cs": "cs/{slug}/"},
+    "page": {"en": "{slug}.html", "cs": "cs/{slug}.html"},
     "404": {"en": "404.html", "cs": "cs/404.html"},
-    "project": {"en": "projects/{slug}/", "cs": "cs/projekty/{slug}/"},
+    "project": {"en": "projects/{slug}.html", "cs": "cs/projekty/{slug}.html"},
     "projects": {"en": "projects/", "cs": "cs/projekty/"},
     "category": {"en": "projects/category/{slug}/", "cs": "cs/projekty/kategorie/{slug}/"},
     "phase": {"en": "projects/phase/{slug}/", "cs": "cs/projekty/faze/{slug}/"},
@@ -123,11 +123,14 @@ ROUTES: dict[str, dict[str, str]] = {
     "search": {"en": "search/", "cs": "cs/hledat/"},
     "feed": {"en": "feeds/projects.en.atom.xml", "cs": "feeds/projects.cs.atom.xml"},
 }
-# A page slug may not take a name the site uses for its own paths.
+# A slug may not take a name the site uses for its own paths: pages are `{slug}.html` beside
+# the site's folders and home page (index.html, 404.html), projects beside the projects index.
 RESERVED_PAGE_SLUGS = frozenset(
     {"cs", "en", "projects", "projekty", "partners", "partneri", "search", "hledat",
-     "theme", "images", "data", "feeds", "pagefind", "well-known"}
+     "theme", "images", "data", "feeds", "pagefind", "well-known", "index", "404"}
 )
+RESERVED_PROJECT_SLUGS = frozenset({"index"})
+RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS}
 
 
 @lru_cache(maxsize=65536)  # asked tens of thousands of times per build for the same few thousand URLs
@@ -640,10 +643,10 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
                                     "expected a number for the navigation order (required with nav_label), got none"))
         if "nav_order" in values and "nav_label" not in lines:
             problems.append(Problem(rel, lines["nav_order"], "nav_label", "expected a label for nav_order, got none"))
-        if values.get("slug") in RESERVED_PAGE_SLUGS:
-            problems.append(Problem(rel, lines["slug"], "slug", "expected a slug the site does not use for its own "
-                                    f"paths ({', '.join(sorted(RESERVED_PAGE_SLUGS))}), got {values['slug']!r}"))
 
+    if values.get("slug") in RESERVED_SLUGS[kind]:
+        problems.append(Problem(rel, lines["slug"], "slug", "expected a slug the site does not use for its own "
+                                f"paths ({', '.join(sorted(RESERVED_SLUGS[kind]))}), got {values['slug']!r}"))
     if declared is not None and "slug" in values:
         declared.add((kind, values["slug"], values.get("lang", folder_lang)))
     if len(problems) > n_before:

@@ -187,7 +187,7 @@ def csvw(siteurl: str) -> dict[str, Any]:
                 for name, datatype, desc in CSV_COLUMNS
             ],
             "primaryKey": "id",
-            "aboutUrl": f"{siteurl}/{url_for('project', 'en', slug='')}" + "{id}/",
+            "aboutUrl": f"{siteurl}/{url_for('project', 'en', slug='{id}')}",  # a URI template: {id} is the column
         },
     }
 

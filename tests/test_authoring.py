@@ -72,10 +72,10 @@ def test_new_project_and_page_pass_validation_and_build(project_copy):
 
     result = build_copy(project_copy)
     assert result.ok, result.problems
-    html = (project_copy / "output/cs/projekty/vodikove-udoli-test/index.html").read_text(encoding="utf-8")
+    html = (project_copy / "output/cs/projekty/vodikove-udoli-test.html").read_text(encoding="utf-8")
     assert "Vodíkové údolí" in html and "TODO" in html
-    assert (project_copy / "output/our-team/index.html").is_file()
-    assert (project_copy / "output/cs/our-team/index.html").is_file()
+    assert (project_copy / "output/our-team.html").is_file()
+    assert (project_copy / "output/cs/our-team.html").is_file()
 
 
 @pytest.mark.parametrize("kind", ["project", "page"])
@@ -111,6 +111,8 @@ def test_new_refuses_to_overwrite(tmp_path):
     ("project", "Demo", {"title_cs": " "}, "title: expected a line of text"),
     ("project", "Demo", {"slug": "Not A Slug"}, "slug"),
     ("page", "Projects", {}, "its own paths"),
+    ("page", "Index", {}, "its own paths"),  # index.html is the home page
+    ("project", "Index", {}, "its own paths"),  # projects/index.html is the projects index
     ("page", "Demo", {"category": "education"}, "no category"),
 ])
 def test_new_refuses_bad_requests(tmp_path, kind, title, options, message):
@@ -245,13 +247,15 @@ def test_livereload_watches_everything_a_build_reads():
         assert any((ROOT / need).is_relative_to(w) for w in watched), f"{need} is not watched"
 
 
-def test_livereload_rebuilds_in_a_fresh_interpreter(monkeypatch):
-    """Each change runs `python -m icuk_site.build` as a new process, so edits to the plugin
-    code (icuk_site/) take effect."""
+def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
+    """The first build and every rebuild go through one warm build process (icuk_site/warm.py:
+    a fresh fork per build; restarted when icuk_site/ changes), which is closed at the end."""
     from invoke import Context
 
+    from icuk_site import warm
+
     tasks = load_tasks()
-    ran, server = [], {}
+    builds, closed, server = [], [], {}
 
     class FakeServer:
         def __init__(self, port):
@@ -264,21 +268,27 @@ def test_livereload_rebuilds_in_a_fresh_interpreter(monkeypatch):
         def serve(self, **kw):
             self.options = kw
 
-    class Done:
-        returncode = 0
+    class FakeBuilder:
+        def __init__(self, cwd):
+            assert cwd == tasks.ROOT
+
+        def build(self, settings, output):
+            builds.append((settings, output))
+            return warm.WarmResult(ok=len(builds) != 2, seconds=0.1)
+
+        def close(self):
+            closed.append(True)
 
     monkeypatch.setattr(authoring, "livereload_server", FakeServer)
-    monkeypatch.setattr(tasks.subprocess, "run", lambda cmd, **kw: ran.append(cmd) or Done())
+    monkeypatch.setattr(warm, "WarmBuilder", FakeBuilder)
     tasks.livereload(Context())
     fake = server["it"]
     assert sorted(p for p, _ in fake.watches) == sorted(str(ROOT / w) for w in tasks.WATCHED)
     assert fake.options["root"] == str(tasks.OUTPUT) and fake.options["port"] == fake.port == 8000
-    assert len(ran) == 1  # the first build
+    assert builds == [("pelicanconf.py", tasks.OUTPUT)]  # the first build
     for _, rebuild in fake.watches[:2]:
-        rebuild()
-    assert len(ran) == 3
-    for cmd in ran:
-        assert cmd[:3] == [sys.executable, "-m", "icuk_site.build"]
+        rebuild()  # the first of these fails: reported, and the server goes on
+    assert len(builds) == 3 and closed == [True]
 
 
 def free_port() -> int:
@@ -298,7 +308,7 @@ def test_livereload_refreshes_the_browser_under_the_csp(project_copy, browser):
                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
     page = browser.new_page()
     try:
-        url = f"http://127.0.0.1:{port}/cs/projekty/hydrogen/"
+        url = f"http://127.0.0.1:{port}/cs/projekty/hydrogen.html"
         for _ in range(120):  # the first build, then the server starts
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.5):

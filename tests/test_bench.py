@@ -134,16 +134,16 @@ def test_unchanged_rebuild_rewrites_nothing(project_copy):
     assert cached_build(project_copy).ok
     changed = {p.relative_to(output).as_posix() for p in before if not p.exists() or p.stat().st_mtime_ns != before[p]}
     # the page itself, the English feed, and English search-index files only
-    assert "projects/hydrogen/index.html" in changed
-    assert "cs/projekty/hydrogen/index.html" not in changed and "sitemap.xml" not in changed
-    assert all(rel.startswith(("projects/hydrogen/", "feeds/projects.en", "pagefind/")) for rel in changed), changed
+    assert "projects/hydrogen.html" in changed
+    assert "cs/projekty/hydrogen.html" not in changed and "sitemap.xml" not in changed
+    assert all(rel.startswith(("projects/hydrogen.html", "feeds/projects.en", "pagefind/")) for rel in changed), changed
     assert not [rel for rel in changed if rel.startswith("pagefind/") and "cs_" in rel.rsplit("/", 1)[-1]]
     assert not [p for p in project_copy.iterdir() if p.name.startswith(".output")]
 
 
 def test_output_changed_by_hand_means_a_full_build(project_copy):
     assert cached_build(project_copy).ok
-    page = project_copy / "output/about/index.html"
+    page = project_copy / "output/about.html"
     page.write_text("changed by hand", encoding="utf-8")
     assert cached_build(project_copy).ok
     assert "changed by hand" not in page.read_text(encoding="utf-8")

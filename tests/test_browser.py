@@ -12,10 +12,10 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home-en": "/",
     "home-cs": "/cs/",
-    "project-en": "/projects/hydrogen/",
-    "project-cs": "/cs/projekty/robot-tandem-teacher/",
+    "project-en": "/projects/hydrogen.html",
+    "project-cs": "/cs/projekty/robot-tandem-teacher.html",
     "projects-en": "/projects/",
-    "about-cs": "/cs/about/",
+    "about-cs": "/cs/about.html",
 }
 WIDTHS = (390, 1280)
 
@@ -59,9 +59,9 @@ def test_dark_mode(browser, served):
 
 
 @pytest.mark.parametrize("path, word, expected", [
-    ("/search/", "hydrogen", "/projects/hydrogen/"),
-    ("/cs/hledat/", "vodík", "/cs/projekty/hydrogen/"),
-    ("/cs/hledat/", "Pepper", "/cs/projekty/robot-tandem-teacher/"),
+    ("/search/", "hydrogen", "/projects/hydrogen.html"),
+    ("/cs/hledat/", "vodík", "/cs/projekty/hydrogen.html"),
+    ("/cs/hledat/", "Pepper", "/cs/projekty/robot-tandem-teacher.html"),
 ])
 def test_search_finds_projects_in_the_page_language(browser, served, path, word, expected):
     page = browser.new_page()

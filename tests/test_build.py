@@ -75,11 +75,11 @@ def test_markup_in_front_matter_renders_as_text(project_copy):
     f.write_text(text, encoding="utf-8")
     result = build_copy(project_copy)
     assert result.ok, result.problems
-    for rel in ("output/projects/hydrogen/index.html", "output/projects/index.html", "output/index.html",
-                "output/cs/projekty/hydrogen/index.html"):
+    for rel in ("output/projects/hydrogen.html", "output/projects/index.html", "output/index.html",
+                "output/cs/projekty/hydrogen.html"):
         html = (project_copy / rel).read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<b>friends" not in html, rel
-    html = (project_copy / "output/projects/hydrogen/index.html").read_text(encoding="utf-8")
+    html = (project_copy / "output/projects/hydrogen.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
@@ -102,5 +102,5 @@ def test_publish_build_works_from_a_sub_path(project_copy):
                 continue
             assert url.startswith(base + "/"), f"{page.relative_to(out)}: {attr}={url}"
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{base}/cs/projekty/hydrogen/</loc>" in sitemap
-    assert f"{base}/projects/hydrogen/" in (out / "feeds/projects.en.atom.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}/cs/projekty/hydrogen.html</loc>" in sitemap
+    assert f"{base}/projects/hydrogen.html" in (out / "feeds/projects.en.atom.xml").read_text(encoding="utf-8")

@@ -124,6 +124,15 @@ def test_duplicate_slug_within_a_language(content):
                and "also in projects/en/demo-copy.md" in p for p in found), found
 
 
+def test_slug_may_not_take_a_path_of_the_site(content):
+    """Projects are projects/<slug>.html beside projects/index.html; pages <slug>.html beside index.html."""
+    for lang in ("en", "cs"):
+        content(f"projects/{lang}/demo.md", project(lang, slug="index"))
+    found = problems(content)
+    assert "projects/en/demo.md:3: slug: expected a slug the site does not use for its own paths (index), got 'index'" in found
+    assert any(p.startswith("projects/cs/demo.md:3: slug:") for p in found), found
+
+
 def test_missing_twin(content):
     content("projects/en/lonely.md", project("en", slug="lonely"))
     assert problems(content) == [

@@ -123,9 +123,9 @@ def test_sitemap_lists_every_page_with_alternates(site):
     pages = {"/" + str(p.relative_to(site.root)).removesuffix("index.html") for p in site.pages()}
     pages = {p for p in pages if not p.endswith("404.html")}
     assert set(locs) == pages
-    hydrogen = locs["/projects/hydrogen/"]
+    hydrogen = locs["/projects/hydrogen.html"]
     alts = {a.get("hreflang"): a.get("href") for a in hydrogen.findall("x:link", ns)}
-    assert alts == {"en": "/projects/hydrogen/", "cs": "/cs/projekty/hydrogen/", "x-default": "/projects/hydrogen/"}
+    assert alts == {"en": "/projects/hydrogen.html", "cs": "/cs/projekty/hydrogen.html", "x-default": "/projects/hydrogen.html"}
     assert "Sitemap: /sitemap.xml" in site.text("robots.txt")
 
 
@@ -185,7 +185,7 @@ def test_dcat_record_has_licence_and_distributions(site):
     dists = dcat["dcat:distribution"]
     assert {d["dcat:downloadURL"]["@id"] for d in dists} == {"/data/projects.json", "/data/projects.csv"}
     assert all(d["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/" for d in dists)
-    for page in ("open-data/", "cs/open-data/"):
+    for page in ("open-data.html", "cs/open-data.html"):
         hrefs = {a["href"] for a in site.html(page).select(".file-list a")}
         assert "/data/projects.csv" in hrefs and "/data/dataset.jsonld" in hrefs
 

@@ -194,7 +194,7 @@ def test_search_works_by_keyboard(browser, published, gate):
         problems.append("Tab never reaches a search field inside <main>")
     else:
         page.keyboard.type("hydrogen", delay=20)
-        link = "main a[href*='/projects/hydrogen/']"
+        link = "main a[href*='/projects/hydrogen.html']"
         try:
             page.wait_for_selector(link, timeout=10_000)
         except Exception:
@@ -202,14 +202,14 @@ def test_search_works_by_keyboard(browser, published, gate):
         else:
             for _ in range(40):
                 page.keyboard.press("Tab")
-                if page.evaluate("(document.activeElement.getAttribute('href') || '').includes('/projects/hydrogen/')"):
+                if page.evaluate("(document.activeElement.getAttribute('href') || '').includes('/projects/hydrogen.html')"):
                     break
             else:
                 problems.append("Tab from the search field never reaches the result")
             if not problems:
                 with page.expect_navigation():
                     page.keyboard.press("Enter")
-                if not page.url.startswith(f"{published.siteurl}/projects/hydrogen/"):
+                if not page.url.startswith(f"{published.siteurl}/projects/hydrogen.html"):
                     problems.append(f"Enter on the result went to {page.url}")
     context.close()
     problems += [f"console: {e}" for e in errors]

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
 from icuk_site.build import source_date_epoch
+from icuk_site.model import save_as_for
 
 from .conftest import ROOT, grouped
 
@@ -169,7 +170,7 @@ def test_security_txt(published):
     contact = fields["Contact"][0]
     assert contact.startswith(published.siteurl + "/")
     target = contact[len(published.siteurl) + 1:]
-    assert (published.root / target / "index.html").is_file(), f"Contact page {contact} is not in the output"
+    assert (published.root / save_as_for(target)).is_file(), f"Contact page {contact} is not in the output"
     assert len(fields["Expires"]) == 1
     expires = dt.datetime.strptime(fields["Expires"][0], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
     built = dt.datetime.fromtimestamp(source_date_epoch(ROOT), tz=dt.timezone.utc)  # env, else git
