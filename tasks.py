@@ -78,20 +78,34 @@ def serve(c, port=PORT):
 
 @task
 def livereload(c, port=PORT):
-    """Build, serve at http://127.0.0.1:8000 and rebuild + refresh the browser on every change."""
+    """Build, serve at http://127.0.0.1:8000 and rebuild + refresh the browser on every change.
+
+    Rebuilds run in a warm build process (icuk_site/warm.py): Python and the libraries are
+    loaded once, and each rebuild is a fresh fork of that process, so an edit shows up about
+    half a second sooner than with `invoke build`. A change to icuk_site/ restarts it.
+    """
     from icuk_site.authoring import livereload_server
+    from icuk_site.warm import WarmBuilder
 
-    if not _run(_build_cmd()):
-        print("The first build failed; fix the problems above — the site rebuilds on save.", file=sys.stderr)
+    builder = WarmBuilder(ROOT)
 
-    def rebuild_site():
-        if not _run(_build_cmd()):
+    def build_site(first: bool = False) -> None:
+        result = builder.build("pelicanconf.py", OUTPUT)
+        if result.ok:
+            print(f"Built {OUTPUT} in {result.seconds:.2f} s")
+        elif first:
+            print("The first build failed; fix the problems above — the site rebuilds on save.", file=sys.stderr)
+        else:
             print("Build failed; the browser keeps showing the last good build.", file=sys.stderr)
 
+    build_site(first=True)
     server = livereload_server(int(port))  # its reload script passes the pages' CSP
     for path in WATCHED:
-        server.watch(str(ROOT / path), rebuild_site)
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+        server.watch(str(ROOT / path), build_site)
+    try:
+        server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    finally:
+        builder.close()
 
 
 @task

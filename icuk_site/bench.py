@@ -53,6 +53,8 @@ from pathlib import Path
 
 import yaml
 
+from .warm import WarmBuilder
+
 ROOT = Path(__file__).resolve().parent.parent
 COPIED_DIRS = ("content", "theme")
 COPIED_FILES = ("pelicanconf.py", "publishconf.py")
@@ -373,9 +375,23 @@ class BenchError(RuntimeError):
     pass
 
 
+def _worker_env() -> dict:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+
+
+def _warm_run(builder: WarmBuilder, settings: str, output: str, overrides: str) -> Run:
+    """One build through the warm build process (what `invoke livereload` does on a change)."""
+    os.sync()  # as _run_worker: no writes of an earlier build pending
+    result = builder.build(settings, output, json.loads(overrides))
+    if not result.ok:
+        raise BenchError("warm build failed:\n" + "\n".join(result.problems))
+    return Run(result.seconds, result.cpu, result.user, result.rss_mib, result.seconds)
+
+
 def _run_worker(args: list[str], cwd: Path, log_dir: Path, label: str) -> Run:
     """Run `python -m icuk_site.bench --worker …` in a fresh interpreter; time it, read its peak RSS."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = _worker_env()
+    os.sync()  # the previous build's files are on disk: its write-back does not land in this run
     out_path, err_path = log_dir / f"{label}.out", log_dir / f"{label}.err"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
@@ -436,6 +452,7 @@ class Result:
     cached: list[Run]
     edit: list[Run]
     vanilla: list[Run]
+    cold_edit: list[Run] = field(default_factory=list)  # reported, not on the last line
 
     @staticmethod
     def median(runs: list[Run]) -> float:
@@ -487,27 +504,40 @@ def run_bench(projects: int, runs: int = 3, seed: int = SEED, keep: Path | None 
         write_vanilla(site_dir, plain)
         vanilla_args = ["vanilla", str(plain / "pelicanconf.py"), str(plain / "output")]
 
-        full, cached, edit, vanilla = [], [], [], []
+        full, cached, edit, cold_edit, vanilla = [], [], [], [], []
         # Full builds and plain Pelican take turns, so that both meet the machine (and its file
-        # system, slower after trees of files are deleted) in the same state.
+        # system, slower after trees of files are deleted) in the same state. One untimed pair
+        # first: it brings Python, the libraries and the sources into the page cache for both.
         trash = work / "trash"  # earlier outputs are set aside, not deleted, until the end: deleting
         trash.mkdir()  # thousands of files slows the file system down for a while, whoever builds next
-        for k in range(runs):
+        for k in range(-1, runs):
             _set_aside(cache, trash)  # from scratch: no cache, no output
             _set_aside(Path(output), trash)
-            full.append(_run_worker(args, site_dir, logs, f"full-{k}"))
-            say(f"full build {k + 1}/{runs}: {full[-1]}")
+            run = _run_worker(args, site_dir, logs, f"full-{k}")
             _set_aside(plain / "output", trash)
-            vanilla.append(_run_worker(vanilla_args, plain, logs, f"vanilla-{k}"))
+            plain_run = _run_worker(vanilla_args, plain, logs, f"vanilla-{k}")
+            if k < 0:
+                say(f"warm-up (not counted): full build {run.seconds:.2f} s, plain Pelican {plain_run.seconds:.2f} s")
+                continue
+            full.append(run)
+            say(f"full build {k + 1}/{runs}: {full[-1]}")
+            vanilla.append(plain_run)
             say(f"plain Pelican {k + 1}/{runs}: {vanilla[-1]}")
         pages = sum(1 for _ in Path(output).rglob("*.html"))
-        for k in range(runs):
-            cached.append(_run_worker(args, site_dir, logs, f"cached-{k}"))
-            say(f"cached rebuild {k + 1}/{runs}: {cached[-1]}")
-        for k in range(runs):
-            _edit(edited, k)
-            edit.append(_run_worker(args, site_dir, logs, f"edit-{k}"))
-            say(f"edit rebuild {k + 1}/{runs}: {edit[-1]}")
+        # The edit loop as `invoke livereload` runs it: a warm process forks each build (warm.py).
+        with open(logs / "warm.err", "wb") as warm_log, WarmBuilder(site_dir, _worker_env(), warm_log) as builder:
+            builder.start()
+            for k in range(runs):
+                cached.append(_warm_run(builder, settings, output, overrides))
+                say(f"cached rebuild {k + 1}/{runs}: {cached[-1]}")
+            for k in range(runs):
+                _edit(edited, k)
+                edit.append(_warm_run(builder, settings, output, overrides))
+                say(f"edit rebuild {k + 1}/{runs}: {edit[-1]}")
+        for k in range(runs):  # for comparison: the same edit with a new interpreter (`invoke build`)
+            _edit(edited, runs + k)
+            cold_edit.append(_run_worker(args, site_dir, logs, f"edit-new-process-{k}"))
+            say(f"edit rebuild in a new process {k + 1}/{runs}: {cold_edit[-1]}")
 
         if profile is not None:  # one more full build, profiled (not part of the figures)
             _set_aside(cache, trash)
@@ -515,7 +545,7 @@ def run_bench(projects: int, runs: int = 3, seed: int = SEED, keep: Path | None 
             _run_worker([*args, str(profile.resolve())], site_dir, logs, "profile")
             say(f"profile of a full build: {profile}")
         shutil.rmtree(trash, ignore_errors=True)
-        return Result(projects, pages, full, cached, edit, vanilla)
+        return Result(projects, pages, full, cached, edit, vanilla, cold_edit)
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -449,9 +449,10 @@ class _Spool:
             self._queue.put((path, data))
 
     def _drain(self) -> None:
+        made: set[str] = set()
         while (item := self._queue.get()) is not None:
             if self.error is None:
-                self.error = _write(*item)
+                self.error = _write(*item, made)
 
     def close(self) -> None:
         if self._proc is not None:
@@ -468,9 +469,13 @@ class _Spool:
             raise OSError(f"could not write the output: {self.error}")
 
 
-def _write(path: str, data: bytes) -> str | None:
+def _write(path: str, data: bytes, made: set[str]) -> str | None:
+    """Write one file; `made`: the folders this writer already made (one mkdir per folder, not per file)."""
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         with open(path, "wb") as f:
             f.write(data)
     except OSError as e:
@@ -479,11 +484,11 @@ def _write(path: str, data: bytes) -> str | None:
 
 
 def _spool_main(recv_files, send_result) -> None:
-    error = None
+    error, made = None, set()
     while message := recv_files.recv_bytes():
         if error is None:
             path, data = message.split(b"\0", 1)
-            error = _write(os.fsdecode(path), data)
+            error = _write(os.fsdecode(path), data, made)
     send_result.send(error)
 
 

@@ -153,9 +153,12 @@ class _Indexing:
         self.late = self.late or self.launched
 
     def _place(self, folder: Path, pages: list[tuple[str, str, str, bytes | Path]]) -> None:
+        made: set[Path] = set()
         for rel, _, _, source in sorted(pages, key=lambda page: page[0]):
             target = folder / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             if isinstance(source, bytes):
                 target.write_bytes(source)
             else:

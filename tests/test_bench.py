@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from icuk_site import bench, incremental, parallel
+from icuk_site import bench, incremental, parallel, warm
 from icuk_site.build import build
 from icuk_site.model import load_site
 
@@ -244,3 +244,45 @@ def test_search_index_is_pagefinds_index_of_the_same_pages(site, tmp_path):
     assert {k: v["page_count"] for k, v in entry["languages"].items()} == \
         {k: v["page_count"] for k, v in theirs["languages"].items()}
     assert sorted(os.listdir(ours / "index")) and len(os.listdir(ours / "index")) == len(os.listdir(bundle / "index"))
+
+
+# ---- the warm build process (invoke livereload; the benchmark's cached and edit figures) -------------
+
+
+def _cache_overrides(project: Path) -> dict:
+    return {"CACHE_PATH": str(project / "cache"), "LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True}
+
+
+def test_warm_builds_make_the_same_site_and_keep_the_safe_build_promise(project_copy, tmp_path):
+    settings, output = project_copy / "pelicanconf.py", project_copy / "output"
+    with warm.WarmBuilder(project_copy) as builder:
+        first = builder.build(settings, output, _cache_overrides(project_copy))
+        assert first.ok, first.problems
+        assert first.cpu > 0 and first.rss_mib > 0 and first.seconds > 0
+        server = builder.proc.pid
+        _edit(project_copy / "content/projects/en/hydrogen.md", "## The memorandum", "## The memorandum, signed")
+        second = builder.build(settings, output, _cache_overrides(project_copy))
+        assert second.ok, second.problems
+        assert builder.proc.pid == server  # the same warm process made both builds
+        full = tmp_path / "full"
+        assert fresh_build(project_copy, full).ok
+        assert tree(output) == tree(full)
+        # a content mistake: reported with file and field, nothing built, the server still serves
+        before = tree(output)
+        _edit(project_copy / "content/projects/en/hydrogen.md", "phase: preparation", "phase: someday")
+        broken = builder.build(settings, output, _cache_overrides(project_copy))
+        assert not broken.ok
+        assert any("projects/en/hydrogen.md" in p and "phase" in p for p in broken.problems), broken.problems
+        assert tree(output) == before
+        assert builder.proc.pid == server and builder.proc.poll() is None
+
+
+def test_warm_server_starts_again_when_the_package_changes(project_copy, monkeypatch):
+    with warm.WarmBuilder(project_copy) as builder:
+        builder.start()
+        server = builder.proc.pid
+        builder.start()
+        assert builder.proc.pid == server
+        monkeypatch.setattr(warm, "_package_stamp", lambda: {"model.py": (0, 0)})  # as if model.py changed
+        builder.start()
+        assert builder.proc.pid != server
