@@ -115,6 +115,20 @@ class ProjectGroup:
     projects: tuple[ProjectView, ...]
 
 
+# The home page shows at most this many cards per category (the most recently updated) and
+# links to the category's listing page for the rest: with hundreds of projects it stays light.
+HOME_PROJECTS_PER_CATEGORY = 8
+
+
+@dataclass(frozen=True)
+class HomeGroup:
+    """A category on the home page: the projects shown and how many it has in all."""
+
+    term: TermView
+    projects: tuple[ProjectView, ...]
+    total: int
+
+
 @dataclass(frozen=True)
 class ListingView(PageView):
     """A page listing projects: the index, an index of a facet, or one facet value.
@@ -223,6 +237,18 @@ class Catalog:
 
     def by_category(self, lang: str) -> tuple[ProjectGroup, ...]:
         return self.facet("category", lang)
+
+    def home_groups(self, lang: str) -> tuple[HomeGroup, ...]:
+        """The categories on the home page (HOME_PROJECTS_PER_CATEGORY)."""
+        out = []
+        for group in self.by_category(lang):
+            shown = group.projects
+            if len(shown) > HOME_PROJECTS_PER_CATEGORY:
+                newest = {id(p) for p in sorted(shown, key=lambda p: (p.updated, p.slug),
+                                                reverse=True)[:HOME_PROJECTS_PER_CATEGORY]}
+                shown = tuple(p for p in group.projects if id(p) in newest)  # in the category's reading order
+            out.append(HomeGroup(group.term, shown, len(group.projects)))
+        return tuple(out)
 
     @cached_property
     def _facets(self) -> dict[str, dict[str, tuple[ProjectGroup, ...]]]:

@@ -7,8 +7,10 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
-from icuk_site.model import CATEGORIES, PHASES, load_site
+from conftest import build_copy
+from icuk_site.model import CATEGORIES, PHASES, load_site, url_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "content")
@@ -63,6 +65,32 @@ def test_home_lists_projects_by_category(site, lang, home, title):
         cid = group["class"][1].removeprefix("category-group--")
         links = [a["href"] for a in group.select(".card__title a")]
         assert links == ["/" + d.url for d in SITE.projects(lang) if d.category == cid]
+
+
+def test_home_shows_the_newest_projects_of_a_big_category_and_links_to_all(project_copy):
+    """With more projects than HOME_PROJECTS_PER_CATEGORY in a category, the home page shows the
+    most recently updated ones and links to the category's page for all of them."""
+    from icuk_site.bench import generate
+    from icuk_site.views import HOME_PROJECTS_PER_CATEGORY
+
+    generate(project_copy / "content", 30)
+    assert build_copy(project_copy).ok
+    site = load_site(project_copy / "content")
+    for lang, home in (("en", "index.html"), ("cs", "cs/index.html")):
+        page = BeautifulSoup((project_copy / "output" / home).read_text(encoding="utf-8"), "html.parser")
+        for cid in CATEGORIES:
+            projects = [d for d in site.projects(lang) if d.category == cid]
+            group = page.select_one(f".category-group--{cid}")
+            shown = [a["href"] for a in group.select(".card__title a")]
+            assert len(shown) == min(len(projects), HOME_PROJECTS_PER_CATEGORY)
+            more = group.select_one(".category-group__more a")
+            if len(projects) <= HOME_PROJECTS_PER_CATEGORY:
+                assert more is None
+                continue
+            newest = sorted(projects, key=lambda d: (d.updated, d.slug), reverse=True)
+            assert sorted(shown) == sorted("/" + d.url for d in newest[:HOME_PROJECTS_PER_CATEGORY])
+            assert more["href"] == "/" + url_for("category", lang, slug=cid)
+            assert str(len(projects)) in more.get_text()
 
 
 def test_home_shows_the_seed_text(site):
