@@ -79,8 +79,12 @@ class ListingGenerator(Generator):
                 data.add(rel)
 
     def write_feed(self, lang: str) -> None:
-        """An Atom feed of one language's projects, newest change first."""
+        """An Atom feed of one language's projects, newest change first, at most FEED_MAX_ITEMS
+        (Pelican's setting, default 100) of them."""
         projects = sorted(self.catalog.projects(lang), key=lambda p: (p.updated, p.slug), reverse=True)
+        limit = self.settings.get("FEED_MAX_ITEMS")
+        if limit:
+            projects = projects[:limit]
         articles = state.current_articles()
         feed_url = url_for("feed", lang)
         feed = Atom1Feed(

@@ -116,6 +116,17 @@ def test_atom_feed_per_language_newest_first(site, lang):
             assert link["href"] == "/" + feed_path, path
 
 
+def test_atom_feed_holds_the_newest_feed_max_items(project_copy):
+    """Pelican's FEED_MAX_ITEMS caps the feeds: the newest changes, not every project ever."""
+    from conftest import build_copy
+
+    assert build_copy(project_copy, FEED_MAX_ITEMS=4).ok
+    for lang in LANGS:
+        entries = ET.parse(project_copy / "output" / url_for("feed", lang)).getroot().findall(f"{ATOM}entry")
+        newest = sorted(SITE.projects(lang), key=lambda d: (d.updated, d.slug), reverse=True)[:4]
+        assert [e.find(f"{ATOM}title").text for e in entries] == [d.title for d in newest]
+
+
 def test_sitemap_lists_every_page_with_alternates(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(site.path("sitemap.xml")).getroot()
