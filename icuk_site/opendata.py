@@ -242,7 +242,11 @@ def dcat(site: Site, siteurl: str, settings: dict) -> dict[str, Any]:
     }
 
 
-def _json(data: Any) -> str:
+def _json(data: Any, compact: bool = False) -> str:
+    """Small metadata files are indented for people; the records are compact (json's C encoder
+    only runs without indent: at 2,000 projects that is 0.05 s instead of 0.25 s, and half the bytes)."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -255,7 +259,7 @@ def files(site: Site, siteurl: str, settings: dict) -> dict[str, str]:
     writer.writerows(csv_rows(recs))
     return {
         JSON_FILE: _json({"@context": JSONLD_CONTEXT, "@id": f"{siteurl}/{JSON_FILE}",
-                          "license": LICENSE, "projects": recs}),
+                          "license": LICENSE, "projects": recs}, compact=True),
         CSV_FILE: buf.getvalue(),
         CSVW_FILE: _json(csvw(siteurl)),
         SCHEMA_FILE: _json(json_schema(siteurl)),
