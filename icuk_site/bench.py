@@ -13,9 +13,12 @@ What it does, in a temporary copy of the site (content/, theme/, pelicanconf.py,
    deterministic (a fixed seed; project i is the same whatever N is);
 2. measures our build (`icuk_site.build.build` with the real settings: every plugin, the
    Pagefind index, the open data), each run in a fresh interpreter, as the median of `runs`:
-   - full:   content cache cold (CACHE_PATH emptied), the cache written;
-   - cached: the same again with the cache warm and nothing changed;
-   - edit:   one project's body changed, cache warm;
+   - full:   from scratch, as CI and `invoke publish` build: no output folder, no content cache;
+   - cached: a development rebuild (content cache on, incremental.py) with nothing changed;
+   - edit:   the same after one project's body changed;
+   cached and edit run as `invoke livereload` runs them: forked from a warm build process
+   (warm.py); the same edit in a new interpreter (`invoke build`), and the first development
+   build (which writes the caches), are printed too, not on the last line;
 3. builds the same documents with plain Pelican (`notmyidea`, no plugins, Pelican's own
    `Title:`/`Date:` metadata header, default settings otherwise), cold, as the baseline; its
    runs alternate with the full builds so that both meet the machine in the same state.
@@ -494,9 +497,12 @@ def run_bench(projects: int, runs: int = 3, seed: int = SEED, keep: Path | None 
         settings = str(site_dir / "pelicanconf.py")
         output = str(site_dir / "output")
         cache = site_dir / "cache"
+        epoch = source_date_epoch(ROOT)
         overrides = json.dumps({"LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "CACHE_PATH": str(cache),
-                                "SOURCE_DATE_EPOCH": source_date_epoch(ROOT)})
-        args = ["icuk", settings, output, overrides]
+                                "SOURCE_DATE_EPOCH": epoch})
+        args = ["icuk", settings, output, overrides]  # development builds
+        full_args = ["icuk", settings, output, json.dumps({"LOAD_CONTENT_CACHE": False, "CACHE_CONTENT": False,
+                                                           "SOURCE_DATE_EPOCH": epoch})]
         edited = site_dir / "content" / "projects" / "en" / (
             f"{slugs[len(slugs) // 2]}.md" if slugs else sorted((site_dir / "content/projects/en").glob("*.md"))[0].name)
 
@@ -511,9 +517,8 @@ def run_bench(projects: int, runs: int = 3, seed: int = SEED, keep: Path | None 
         trash = work / "trash"  # earlier outputs are set aside, not deleted, until the end: deleting
         trash.mkdir()  # thousands of files slows the file system down for a while, whoever builds next
         for k in range(-1, runs):
-            _set_aside(cache, trash)  # from scratch: no cache, no output
-            _set_aside(Path(output), trash)
-            run = _run_worker(args, site_dir, logs, f"full-{k}")
+            _set_aside(Path(output), trash)  # from scratch: no output (and no cache)
+            run = _run_worker(full_args, site_dir, logs, f"full-{k}")
             _set_aside(plain / "output", trash)
             plain_run = _run_worker(vanilla_args, plain, logs, f"vanilla-{k}")
             if k < 0:
@@ -524,6 +529,10 @@ def run_bench(projects: int, runs: int = 3, seed: int = SEED, keep: Path | None 
             vanilla.append(plain_run)
             say(f"plain Pelican {k + 1}/{runs}: {vanilla[-1]}")
         pages = sum(1 for _ in Path(output).rglob("*.html"))
+        _set_aside(cache, trash)
+        _set_aside(Path(output), trash)
+        first = _run_worker(args, site_dir, logs, "first-development-build")
+        say(f"first development build (writes the caches; not counted): {first}")
         # The edit loop as `invoke livereload` runs it: a warm process forks each build (warm.py).
         with open(logs / "warm.err", "wb") as warm_log, WarmBuilder(site_dir, _worker_env(), warm_log) as builder:
             builder.start()
@@ -540,9 +549,8 @@ def run_bench(projects: int, runs: int = 3, seed: int = SEED, keep: Path | None 
             say(f"edit rebuild in a new process {k + 1}/{runs}: {cold_edit[-1]}")
 
         if profile is not None:  # one more full build, profiled (not part of the figures)
-            _set_aside(cache, trash)
             _set_aside(Path(output), trash)
-            _run_worker([*args, str(profile.resolve())], site_dir, logs, "profile")
+            _run_worker([*full_args, str(profile.resolve())], site_dir, logs, "profile")
             say(f"profile of a full build: {profile}")
         shutil.rmtree(trash, ignore_errors=True)
         return Result(projects, pages, full, cached, edit, vanilla, cold_edit)
