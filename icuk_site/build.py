@@ -139,5 +139,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def exit_now(code: int) -> None:
+    """End the command without tearing down the objects of a whole site (0.2–0.3 s at thousands
+    of pages). By then every file is written, every helper process and Pagefind run has ended
+    and the scratch folders are gone; output and logs are flushed first. An exception still
+    ends the command the usual way (traceback, atexit clean-up)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())
