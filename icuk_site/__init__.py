@@ -11,6 +11,7 @@
     incremental.py development builds: only changed pages made again; output updated in place
     parallel.py    Markdown bodies rendered by a second process during a cold build
     reuse.py       card/footer fragments, validation and compiled templates reused
+    warm.py        the edit loop's warm build process (`invoke livereload`): a fresh fork per build
     bench.py       the build benchmark (`invoke bench`; docs/performance.md)
 """
 
