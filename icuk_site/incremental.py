@@ -267,6 +267,7 @@ class IncrementalWriter(Writer):
         self._helper: parallel.PageHelper | None = None  # renders some article pages (see split_articles)
         self._delegated: dict[str, tuple] = {}  # name -> the write_file call, for pages the helper makes
         self._split: set[int] = set()  # the generators whose pages were shared out (or not)
+        self._decided: dict[str, tuple[str | None, bool]] = {}  # name -> (key, reusable), from split_articles
         _writers.append(self)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
@@ -280,9 +281,13 @@ class IncrementalWriter(Writer):
             self._delegated[name] = (name, template, context, relative_urls, override_output, kwargs)
             return None
         plan = current
-        key = _page_key(plan, name, template, kwargs) if plan is not None else None
+        if name in self._decided:  # worked out by split_articles a moment ago
+            key, reusable = self._decided.pop(name)
+        else:
+            key = _page_key(plan, name, template, kwargs) if plan is not None else None
+            reusable = key is not None and plan.reusable(name, key)
         path = sanitised_join(self.output_path, name)
-        if key is not None and plan.reusable(name, key):
+        if reusable:
             self._written_files.add(path)  # Pelican's write-once check
             plan.keep(name)
             plan.pages[name] = plan.previous["pages"][name]
@@ -343,7 +348,9 @@ class IncrementalWriter(Writer):
                       "blog": True}
             template = generator.get_template(article.template)
             key = _page_key(plan, name, template, kwargs) if plan is not None else None
-            if name and not (key is not None and plan.reusable(name, key)):
+            reusable = key is not None and plan.reusable(name, key)
+            self._decided[name] = (key, reusable)  # write_file needs not work it out again
+            if name and not reusable:
                 todo.append((name, template, kwargs, key, hasattr(article, "override_save_as")))
         if len(todo) < parallel.MIN_PAGES:
             return

@@ -148,21 +148,36 @@ class Catalog:
     site: Site
     _projects: dict[tuple[str, str], ProjectView] = field(default_factory=dict)
     _pages: dict[tuple[str, str], PageView] = field(default_factory=dict)
+    # Facet values by (facet, value, lang): each is made once, not once per project showing it.
+    _terms: dict[tuple[str, object, str], TermView | PartnerView] = field(default_factory=dict)
 
     # ---- facet values ---------------------------------------------------------------------
+    def _term(self, facet: str, value, lang: str, make) -> TermView | PartnerView:
+        key = (facet, value, lang)
+        term = self._terms.get(key)
+        if term is None:
+            term = self._terms[key] = make()
+        return term
+
     def category(self, value: str, lang: str) -> TermView:
-        return TermView(value, CATEGORIES[value].label(lang), url_for("category", lang, slug=value))
+        return self._term("category", value, lang, lambda: TermView(
+            value, CATEGORIES[value].label(lang), url_for("category", lang, slug=value)))
 
     def phase(self, value: str, lang: str) -> TermView:
-        return TermView(value, PHASES[value].label(lang), url_for("phase", lang, slug=value))
+        return self._term("phase", value, lang, lambda: TermView(
+            value, PHASES[value].label(lang), url_for("phase", lang, slug=value)))
 
     def year(self, year: int, lang: str) -> TermView:
-        return TermView(str(year), str(year), url_for("year", lang, slug=str(year)))
+        return self._term("year", year, lang, lambda: TermView(
+            str(year), str(year), url_for("year", lang, slug=str(year))))
 
     def partner(self, pid: str, lang: str) -> PartnerView:
-        p = self.site.partners[pid]
-        kind = TermView(p.kind, PARTNER_KINDS[p.kind].label(lang))
-        return PartnerView(pid, p.name(lang), p.short, p.url, kind, url_for("partner", lang, slug=pid))
+        def make() -> PartnerView:
+            p = self.site.partners[pid]
+            kind = TermView(p.kind, PARTNER_KINDS[p.kind].label(lang))
+            return PartnerView(pid, p.name(lang), p.short, p.url, kind, url_for("partner", lang, slug=pid))
+
+        return self._term("partner", pid, lang, make)
 
     # ---- documents ------------------------------------------------------------------------
     def alternates(self, doc: Document) -> tuple[Alternate, ...]:
