@@ -23,7 +23,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import incremental
+from . import incremental, reader, search
 from .plugin import BuildAborted
 
 log = logging.getLogger("icuk_site.build")
@@ -90,16 +90,19 @@ def build(settings_file: str | Path = "pelicanconf.py", output: str | Path | Non
     try:
         Pelican(settings).run()
         incremental.flush()  # normally done at `finalized`; never swap in a half-written folder
-    except BuildAborted as e:
+    except BaseException as e:
+        # First stop everything that may still write into the temporary folder (the page and
+        # file helpers, Pagefind and its copying), then remove it.
+        incremental.abandon()
+        search.close()
+        reader.finish_prefetch()
         shutil.rmtree(tmp, ignore_errors=True)
-        return BuildResult(False, target, time.perf_counter() - start, [str(p) for p in e.error.problems])
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(e, BuildAborted):
+            return BuildResult(False, target, time.perf_counter() - start, [str(p) for p in e.error.problems])
         raise
     finally:
         pelican_log.removeHandler(counter)
         incremental.current = None
-        incremental.abandon()  # after a failure: no writes into the folder being removed
     if counter.records:
         shutil.rmtree(tmp, ignore_errors=True)
         problems = [r.getMessage() for r in counter.records]

@@ -336,20 +336,21 @@ def _same_file(a: Path, b: Path) -> bool:
 _current: _Indexing | None = None
 
 
-def _close() -> None:
+def close() -> None:
+    """Stop this build's indexing: Pagefind runs killed, scratch folder removed (also at exit)."""
     global _current
     if _current is not None:
         _current.close()
         _current = None
 
 
-atexit.register(_close)  # a build that failed half-way leaves no Pagefind process or scratch folder behind
+atexit.register(close)  # a build that failed half-way leaves no Pagefind process or scratch folder behind
 
 
 def start(pelican) -> None:
     """Signal `initialized`: a new build, a new index."""
     global _current
-    _close()
+    close()
     if pelican.settings.get("SEARCH_INDEX", True):
         from . import incremental
 
@@ -393,7 +394,7 @@ def index_site(pelican) -> None:
     try:
         _current.finish()
     finally:
-        _close()
+        close()
 
 
 def normalise(bundle: Path) -> None:

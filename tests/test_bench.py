@@ -171,6 +171,27 @@ def test_failed_incremental_build_leaves_output_untouched(project_copy):
     assert not [p for p in project_copy.iterdir() if p.name.startswith(".output")]
 
 
+def test_error_while_helpers_run_leaves_nothing_behind(project_copy):
+    """A template error at render time, with the Markdown and page helpers, the file writer and
+    Pagefind at work: the build fails, output/ stays, and no temporary folder or scratch is left."""
+    import time
+
+    from icuk_site import search
+
+    bench.generate(project_copy / "content", parallel.MIN_PAGES // 2 + 10)  # enough pages for the helpers
+    assert cached_build(project_copy).ok
+    before = tree(project_copy / "output")
+    _edit(project_copy / "content/projects/en/hydrogen.md", "## The memorandum", "## The memorandum, signed")
+    _edit(project_copy / "theme/templates/article.html", "{{ view.title|typo }}", "{{ view.title|typo }}{{ view.nosuch.more }}")
+    with pytest.raises(Exception, match="nosuch"):
+        cached_build(project_copy)
+    time.sleep(0.5)  # anything still writing would have recreated a folder by now
+    assert tree(project_copy / "output") == before
+    assert not [p for p in project_copy.iterdir() if p.name.startswith(".output")]
+    scratch = Path(search._scratch_root() or "/tmp")
+    assert not list(scratch.glob(f"{search.SCRATCH_PREFIX}{os.getpid()}-*"))
+
+
 def test_validation_cache_reports_problems_of_unchanged_files(project_copy):
     f = project_copy / "content/projects/en/hydrogen.md"
     _edit(f, "phase: preparation", "phase: someday")
