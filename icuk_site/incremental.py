@@ -7,7 +7,8 @@ was made from and the digest of its bytes. The next build still builds into a te
 but
 
 - a page whose key is unchanged, and whose file in the output folder is as the manifest says,
-  is not rendered again (`Writer.write_file` skips it; Pagefind is given the existing bytes);
+  is not rendered again (`Writer.write_file` skips it; the search index is given its path and
+  reads it only if its language is indexed again);
 - the search index of a language whose indexed pages are byte for byte the same is kept as it
   is; only a language with a changed page is indexed again (search.py);
 - when the whole build has succeeded, the output folder is brought up to date in place: new
@@ -20,7 +21,7 @@ everything else a page may show: this package's code, the theme, the versions of
 that render, the settings, the front-matter of every document and the partners, and the size
 and time of every other file under content/ (pictures). So the one rule for templates: a page
 may show its own body and any document's front-matter, never another document's body (the
-feeds, which do, are written in every build). tests/test_bench.py checks that an edit rebuild
+feeds, which do, are keyed on their language's project bodies). tests/test_bench.py checks that an edit rebuild
 gives exactly the site a full build gives.
 
 Anything unexpected — no manifest, an output folder this manifest does not describe (a publish
@@ -250,9 +251,10 @@ class _Capture:
 class IncrementalWriter(Writer):
     """Pelican's writer, which skips pages kept from the last build and writes in the background.
 
-    Rendering is Python on one core; creating thousands of folders and files is work for the
-    kernel. A page's bytes are handed to a helper process (`_Spool`) that creates its folder and
-    file while the next page is rendered; the build waits for it before anything reads the
+    Rendering is Python on one core; creating thousands of files is work for the kernel. A
+    page's bytes are handed to a helper process (`_Spool`, forked when the writer is made, before
+    any thread of the build starts) that creates the file while the next page is rendered;
+    the build waits for it before anything reads the
     output (`flush`, signal `finalized`). For a page this writer makes (every page without
     pagination: all of ours) it does what Pelican 4.12's `Writer.write_file` does — same
     context, same checks against writing a file twice, same `content_written` signal — except
@@ -262,7 +264,7 @@ class IncrementalWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self._spool: _Spool | None = None
+        self._spool: _Spool | None = _Spool()
         self._error: BaseException | None = None
         self._helper: parallel.PageHelper | None = None  # renders some article pages (see split_articles)
         self._delegated: dict[str, tuple] = {}  # name -> the write_file call, for pages the helper makes
@@ -351,21 +353,21 @@ class IncrementalWriter(Writer):
             reusable = key is not None and plan.reusable(name, key)
             self._decided[name] = (key, reusable)  # write_file needs not work it out again
             if name and not reusable:
-                todo.append((name, template, kwargs, key, hasattr(article, "override_save_as")))
+                todo.append((name, template, kwargs))
         if len(todo) < parallel.MIN_PAGES:
             return
         theirs = todo[1::2]
         self._delegated = {name: None for name, *_ in theirs}
         relative_urls = generator.settings["RELATIVE_URLS"]
 
+        made: set[str] = set()  # the helper's folders (it writes its own pages)
+
         def render_one(item):
-            name, template, kwargs, _key, _override = item
+            name, template, kwargs = item
             output, _ = self.render(name, template, generator.context, relative_urls, kwargs)
-            path = sanitised_join(self.output_path, name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            data = output.encode("utf-8")
-            with open(path, "wb") as f:
-                f.write(data)
+            error = _write(sanitised_join(self.output_path, name), output.encode("utf-8"), made)
+            if error is not None:
+                raise OSError(error)
             return name, output
 
         self._helper = parallel.PageHelper(theirs, render_one)
@@ -387,8 +389,7 @@ class IncrementalWriter(Writer):
             if output is None:  # the helper failed on it: render it here, errors and all
                 self.write_file(name, template, context, relative_urls, override_output=override, **kwargs)
                 continue
-            plan = current
-            key = _page_key(plan, name, template, kwargs) if plan is not None else None
+            key, _ = self._decided.pop(name)
             localcontext = {**context, "output_file": name, **kwargs}
             self._written(name, sanitised_join(self.output_path, name), output.encode("utf-8"), output,
                           localcontext, override, key, on_disk=True)
@@ -501,7 +502,7 @@ _writers: list[IncrementalWriter] = []
 
 
 def flush(*args) -> None:
-    """Signal `finalized` (first): every page is on disk before anything looks at the output."""
+    """Signal `finalized` (plugin.finish calls it first): every page is on disk before anything looks at the output."""
     while _writers:
         _writers.pop().flush()
 

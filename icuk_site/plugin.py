@@ -1,7 +1,8 @@
 """The site's Pelican plugin: one `register()` wiring our pieces to Pelican's signals.
 
-    initialized               -> validate all content (model.load_site; unchanged files' results
-                                 remembered in CACHE_PATH, reuse.ParseCache); stop on any problem
+    initialized (start)       -> validate all content (model.load_site; unchanged files' results
+                                 remembered in CACHE_PATH, reuse.ParseCache); stop on any problem;
+                                 then pictures (images.py) and the search index (search.py) start
     readers_init              -> read .md files with IcukMarkdownReader (front-matter already validated);
                                  many uncached bodies: a second process renders half (parallel.py)
     generator_init            -> gettext, typography and date filters in every Jinja environment;
@@ -12,8 +13,8 @@
                                  kept from the last build is not made again (incremental.py)
     content_written, page_writer_finalized
                               -> stage the pages Pagefind indexes; start it per language (search.py)
-    finalized                 -> wait for the search index (search.py);
-                                 _headers, .well-known/security.txt, .nojekyll (security.py)
+    finalized (finish)        -> every page on disk (incremental.py); wait for the search index
+                                 (search.py); _headers, .well-known/security.txt, .nojekyll (security.py)
 """
 
 from __future__ import annotations
@@ -95,12 +96,27 @@ def add_generators(pelican):
     return ListingGenerator
 
 
+def start(pelican) -> None:
+    """Signal `initialized`, in this order (blinker does not order a signal's receivers):
+    validate all content first — nothing else starts for content with problems."""
+    load_content(pelican)
+    images.start(pelican)  # responsive pictures: made once per build, cached
+    search.start(pelican)  # search index: pages staged as written …
+
+
+def finish(pelican) -> None:
+    """Signal `finalized`, in this order."""
+    incremental.flush()  # every page on disk (the writer's helper is done)
+    search.index_site(pelican)  # … wait for the search index, put it into the output
+    security.write_files(pelican)  # _headers, security.txt, .nojekyll
+
+
 def register() -> None:
-    signals.initialized.connect(load_content)
+    # One receiver per signal where the order matters: blinker keeps a signal's receivers in a set.
+    signals.initialized.connect(start)
     signals.readers_init.connect(use_reader)
     signals.generator_init.connect(setup_jinja)
-    signals.initialized.connect(images.start)  # responsive pictures: made once per build, cached
-    signals.generator_init.connect(images.install)  # … as `picture(name)` in templates
+    signals.generator_init.connect(images.install)  # `picture(name)` in templates
     signals.article_generator_finalized.connect(attach_views)
     signals.page_generator_finalized.connect(attach_views)
     signals.all_generators_finalized.connect(reader.finish_prefetch)  # every file read: stop the worker
@@ -108,9 +124,6 @@ def register() -> None:
     signals.get_writer.connect(incremental.get_writer)  # skips pages kept from the last build
     signals.article_generator_write_article.connect(incremental.before_article)  # project pages on two cores
     signals.article_writer_finalized.connect(incremental.after_articles)
-    signals.initialized.connect(search.start)  # search index: pages staged as written …
     signals.content_written.connect(search.page_written)
     signals.page_writer_finalized.connect(search.launch)  # … indexed while the listing pages are made
-    signals.finalized.connect(incremental.flush)  # every page on disk (the writer's helper is done)
-    signals.finalized.connect(search.index_site)  # … and waited for after every page is written
-    signals.finalized.connect(security.write_files)  # _headers, security.txt, .nojekyll
+    signals.finalized.connect(finish)
