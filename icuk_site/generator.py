@@ -63,8 +63,9 @@ class ListingGenerator(Generator):
                     **({"timeline": timeline} if view.facet == "projects" else {}),
                 )
             # Incremental builds keep files whose inputs are unchanged (incremental.Group): a feed
-            # is made from its language's bodies, the rest from front-matter and settings only.
-            feed = Group(f"feed-{lang}", bodies_key(d for d in catalog.site.documents if d.lang == lang))
+            # is made from its language's project bodies, the rest from front-matter and settings only.
+            projects = [d for d in catalog.site.documents if d.lang == lang and d.kind == "project"]
+            feed = Group(f"feed-{lang}", bodies_key(projects))
             if not feed.kept:
                 self.write_feed(lang)
                 feed.add(url_for("feed", lang))
