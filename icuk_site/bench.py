@@ -12,7 +12,7 @@ What it does, in a temporary copy of the site (content/, theme/, pelicanconf.py,
    projects are, Markdown bodies of a few hundred words with headings, lists and paragraphs;
    deterministic (a fixed seed; project i is the same whatever N is);
 2. measures our build (`icuk_site.build.build` with the real settings: every plugin, the
-   Pagefind index, the open data), each run in a fresh interpreter, as the median of `runs`:
+   Pagefind index, the open data), as the median of `runs`:
    - full:   from scratch, as CI and `invoke publish` build: no output folder, no content cache;
    - cached: a development rebuild (content cache on, incremental.py) with nothing changed;
    - edit:   the same after one project's body changed;
@@ -23,8 +23,9 @@ What it does, in a temporary copy of the site (content/, theme/, pelicanconf.py,
    `Title:`/`Date:` metadata header, default settings otherwise), cold, as the baseline; its
    runs alternate with the full builds so that both meet the machine in the same state.
 
-Times are the wall-clock time of the whole build process (interpreter start, imports, build,
-search index): what `invoke build` makes an author wait. Memory is the peak resident set size
+Times are wall-clock: for full builds the whole process (interpreter start, imports, build,
+search index), what CI waits for; for cached and edit rebuilds from the request to the warm
+process's child ending, what an author waits for with `invoke livereload`. Memory is the peak resident set size
 of the build's processes (the build, or the largest of the helper processes and Pagefind
 indexers it runs), from the kernel's accounting of the finished child (`os.wait4`). Each run
 also reports its CPU time (user and system: the system part is mostly creating files).

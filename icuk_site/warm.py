@@ -157,10 +157,9 @@ def _child(request: dict, reply_fd: int) -> None:
     try:
         os.write(reply_fd, json.dumps(data).encode())
     finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        logging.shutdown()
-        os._exit(code)  # no teardown of the site's objects: that is what the parent saves
+        from .build import exit_now
+
+        exit_now(code)  # no teardown of the site's objects: that is what the parent saves
 
 
 def _serve() -> int:
