@@ -603,25 +603,30 @@ def apply(new: Path, target: Path, kept: set[str]) -> dict[str, int]:
             counts["added"] += 1
         dst.parent.mkdir(parents=True, exist_ok=True)
         os.replace(src, dst)
-    for rel, path in _walk_files(target):
-        if rel not in made:
-            os.unlink(path)
-            counts["removed"] += 1
-    for dirpath, _dirs, _names in os.walk(target, topdown=False):
+    for dirpath, files in _walk(target, topdown=False):  # files no longer made, then empty folders
+        for rel, path in files:
+            if rel not in made:
+                os.unlink(path)
+                counts["removed"] += 1
         if dirpath != str(target) and not os.listdir(dirpath):
             os.rmdir(dirpath)
     shutil.rmtree(new, ignore_errors=True)
     return counts
 
 
-def _walk_files(root: Path):
-    """(output-relative path with /, full path) of every file under `root` (no os.path.relpath:
-    at thousands of files it was a tenth of an edit rebuild)."""
+def _walk(root: Path, topdown: bool = True):
+    """Each folder under `root` with its files as (path relative to `root` with /, full path).
+    No os.path.relpath: at thousands of files it was a tenth of an edit rebuild."""
     prefix = len(str(root)) + 1
-    for dirpath, _dirs, names in os.walk(root):
+    for dirpath, _dirs, names in os.walk(root, topdown=topdown):
         rel_dir = dirpath[prefix:].replace(os.sep, "/")
-        for name in names:
-            yield (f"{rel_dir}/{name}" if rel_dir else name), os.path.join(dirpath, name)
+        yield dirpath, [((f"{rel_dir}/{name}" if rel_dir else name), os.path.join(dirpath, name)) for name in names]
+
+
+def _walk_files(root: Path):
+    """(path relative to `root` with /, full path) of every file under `root`."""
+    for _dirpath, files in _walk(root):
+        yield from files
 
 
 def _clear_way(root: Path, dst: Path) -> None:
