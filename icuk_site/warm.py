@@ -145,8 +145,6 @@ def _child(request: dict, reply_fd: int) -> None:
         from .build import build
 
         result = build(request["settings"], request["output"], request["overrides"])
-        if not result.ok:
-            print(f"Build failed; {result.output} was left as it was.", file=sys.stderr)
         data = {"ok": result.ok, "problems": result.problems}
         code = 0
     except BaseException as e:  # reported, never a hung server
