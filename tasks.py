@@ -80,12 +80,12 @@ def serve(c, port=PORT):
 def livereload(c, port=PORT):
     """Build, serve at http://127.0.0.1:8000 and rebuild + refresh the browser on every change.
 
-    Rebuilds run in a warm build process (icuk_site/warm.py): Python and the libraries are
+    Rebuilds run in a warm build process (icuk_site/build/warm.py): Python and the libraries are
     loaded once, and each rebuild is a fresh fork of that process, so an edit shows up about
     half a second sooner than with `invoke build`. A change to icuk_site/ restarts it.
     """
     from icuk_site.authoring import livereload_server
-    from icuk_site.warm import WarmBuilder
+    from icuk_site.build.warm import WarmBuilder
 
     builder = WarmBuilder(ROOT)
 
@@ -130,7 +130,7 @@ def translations(c):
 
 
 # --------------------------------------------------------------------------------------------
-# Authoring: the logic is in icuk_site/authoring.py; these tasks only call it.
+# Authoring: the logic is in icuk_site/authoring/; these tasks only call it.
 # --------------------------------------------------------------------------------------------
 
 def _new(kind: str, title: str, **options) -> None:
@@ -210,8 +210,8 @@ def check_external_links(c, siteurl=""):
             "runs": "runs of each build; the median is reported (default 3)",
             "profile": "also profile one full build into this text file (pyinstrument)"})
 def bench(c, projects=1000, runs=3, profile=""):
-    """Time full, cached and edit builds against plain Pelican (icuk_site/bench.py; docs/performance.md)."""
-    cmd = [sys.executable, "-m", "icuk_site.bench", "--projects", str(projects), "--runs", str(runs)]
+    """Time full, cached and edit builds against plain Pelican (scripts/bench.py; docs/performance.md)."""
+    cmd = [sys.executable, str(ROOT / "scripts" / "bench.py"), "--projects", str(projects), "--runs", str(runs)]
     if profile:
         cmd += ["--profile", str(Path(profile).resolve())]
     if subprocess.run(cmd, cwd=ROOT).returncode != 0:

@@ -1,18 +1,13 @@
-"""ICUK site: the content model, the Pelican plugin and the build helpers.
+"""ICUK site: the content model, the Pelican plugin and the build — the data's way, stage by stage.
 
-    model.py       content model and validation (the one place for both)
-    views.py       the content resolved for one language, as templates see it
-    reader.py      Markdown reader using the validated documents
-    generator.py   listing pages in every language
-    i18n.py        gettext/typography/date filters that follow the page's language
-    typography.py  English (typogrify) and Czech (non-breaking spaces) typography
-    plugin.py      register(): wiring to Pelican's signals
-    build.py       safe build: into a temporary folder, swapped in only on success
-    incremental.py development builds: only changed pages made again; output updated in place
-    parallel.py    Markdown bodies rendered by a second process during a cold build
-    reuse.py       card/footer fragments, validation and compiled templates reused
-    warm.py        the edit loop's warm build process (`invoke livereload`): a fresh fork per build
-    bench.py       the build benchmark (`invoke bench`; docs/performance.md)
+    content/    Markdown + YAML -> a validated `Site` (vocabularies, routes, problems, field
+                tables, parsing, cross-file rules, the parse cache)
+    render/     the reader, typography, translations, views per language, JSON-LD, pictures, timeline
+    outputs/    listing pages, feeds, sitemap + robots, open data, host files, the search index
+    build/      the safe build, its clock, incremental builds, the writer, parallel helpers, the warm process
+    authoring/  `invoke new-*`, `invoke check`, `invoke docs`, the livereload server
+    session.py  the build in progress: one object holding all of one build's state
+    plugin.py   register(): the wiring to Pelican's signals (docs/architecture.md has the table)
 """
 
 

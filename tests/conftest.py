@@ -4,6 +4,7 @@ the project for tests that break the content on purpose."""
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from icuk_site.build import build
+from icuk_site.build.safe import build
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))  # the benchmark (scripts/bench.py, bench_content.py)
 ARTIFACTS = ROOT / "test-artifacts"
 
 

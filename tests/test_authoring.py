@@ -18,7 +18,8 @@ import time
 import pytest
 
 from conftest import ROOT, build_copy
-from icuk_site import authoring, model
+from icuk_site import authoring
+from icuk_site import content as model
 from icuk_site.authoring import AuthoringError, check, new_content, slugify
 
 
@@ -252,7 +253,7 @@ def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
     a fresh fork per build; restarted when icuk_site/ changes), which is closed at the end."""
     from invoke import Context
 
-    from icuk_site import warm
+    from icuk_site.build import warm
 
     tasks = load_tasks()
     builds, closed, server = [], [], {}

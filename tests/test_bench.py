@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+import bench
+import bench_content
 from conftest import ROOT
-from icuk_site import bench, incremental, parallel, warm
-from icuk_site.build import build
-from icuk_site.model import load_site
+from icuk_site.build import incremental, parallel, warm
+from icuk_site.build.safe import build
+from icuk_site.content import load_site
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -40,7 +42,7 @@ def fresh_build(project: Path, out: Path):
 
 
 def test_bench_runs_and_ends_with_the_figures_line():
-    proc = subprocess.run([sys.executable, "-m", "icuk_site.bench", "--projects", "5", "--runs", "1"],
+    proc = subprocess.run([sys.executable, "scripts/bench.py", "--projects", "5", "--runs", "1"],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     last = proc.stdout.strip().splitlines()[-1]
@@ -58,7 +60,7 @@ def test_bench_runs_and_ends_with_the_figures_line():
 def test_synthetic_projects_are_valid_realistic_and_deterministic(project_copy, tmp_path):
     content = project_copy / "content"
     before = len(load_site(content).documents)
-    slugs = bench.generate(content, 40)
+    slugs = bench_content.generate(content, 40)
     site = load_site(content)  # raises ContentError on any problem
     assert len(site.documents) == before + 80
     partners = set(yaml.safe_load((content / "data/partners.yaml").read_text(encoding="utf-8")))
@@ -74,15 +76,15 @@ def test_synthetic_projects_are_valid_realistic_and_deterministic(project_copy, 
     again = tmp_path / "again"
     (again / "data").mkdir(parents=True)
     (again / "data/partners.yaml").write_bytes((content / "data/partners.yaml").read_bytes())
-    bench.generate(again, 10)
+    bench_content.generate(again, 10)
     for slug in slugs[:10]:
         for lang in ("en", "cs"):
             assert (again / f"projects/{lang}/{slug}.md").read_bytes() == (content / f"projects/{lang}/{slug}.md").read_bytes()
 
 
 def test_vanilla_copy_is_readable_by_plain_pelican(project_copy, tmp_path):
-    bench.generate(project_copy / "content", 3)
-    count = bench.write_vanilla(project_copy, tmp_path / "vanilla")
+    bench_content.generate(project_copy / "content", 3)
+    count = bench_content.write_vanilla(project_copy, tmp_path / "vanilla")
     text = (tmp_path / "vanilla/content/projects/cs").glob("*.md").__next__().read_text(encoding="utf-8")
     assert text.startswith("Title: ") and "\nLang: cs\n" in text and "\nDate: " in text
     assert count == len(list((tmp_path / "vanilla/content").rglob("*.md")))
@@ -99,7 +101,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("change", ["body", "front-matter", "removed", "added", "template", "partner"])
 def test_incremental_build_equals_full_build(project_copy, tmp_path, change):
-    bench.generate(project_copy / "content", 3)
+    bench_content.generate(project_copy / "content", 3)
     first = cached_build(project_copy)
     assert first.ok, first.problems
     content = project_copy / "content"
@@ -112,7 +114,7 @@ def test_incremental_build_equals_full_build(project_copy, tmp_path, change):
         for lang in ("en", "cs"):
             (content / f"projects/{lang}/smart-cities.md").unlink()
     elif change == "added":
-        bench.generate(content, 5)
+        bench_content.generate(content, 5)
     elif change == "template":
         _edit(project_copy / "theme/templates/partials/footer.html", "site-footer__credit", "site-footer__credit credit")
     elif change == "partner":
@@ -176,9 +178,9 @@ def test_error_while_helpers_run_leaves_nothing_behind(project_copy):
     Pagefind at work: the build fails, output/ stays, and no temporary folder or scratch is left."""
     import time
 
-    from icuk_site import search
+    from icuk_site.outputs import search
 
-    bench.generate(project_copy / "content", parallel.MIN_PAGES // 2 + 10)  # enough pages for the helpers
+    bench_content.generate(project_copy / "content", parallel.MIN_ITEMS // 2 + 10)  # enough pages for the helpers
     assert cached_build(project_copy).ok
     before = tree(project_copy / "output")
     _edit(project_copy / "content/projects/en/hydrogen.md", "## The memorandum", "## The memorandum, signed")
@@ -188,7 +190,7 @@ def test_error_while_helpers_run_leaves_nothing_behind(project_copy):
     time.sleep(0.5)  # anything still writing would have recreated a folder by now
     assert tree(project_copy / "output") == before
     assert not [p for p in project_copy.iterdir() if p.name.startswith(".output")]
-    scratch = Path(search._scratch_root() or "/tmp")
+    scratch = Path(search.scratch_root() or "/tmp")
     assert not list(scratch.glob(f"{search.SCRATCH_PREFIX}{os.getpid()}-*"))
 
 
@@ -207,12 +209,11 @@ def test_validation_cache_reports_problems_of_unchanged_files(project_copy):
 
 
 def test_second_process_renders_the_same_html(project_copy, tmp_path, monkeypatch):
-    bench.generate(project_copy / "content", 40)
+    bench_content.generate(project_copy / "content", 40)
     monkeypatch.setattr(parallel, "available", lambda: False)
     assert fresh_build(project_copy, tmp_path / "one").ok
     monkeypatch.setattr(parallel, "available", lambda: True)
-    monkeypatch.setattr(parallel, "MIN_BODIES", 2)  # bodies and pages shared with a helper process
-    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # bodies and pages shared with a helper process
     assert fresh_build(project_copy, tmp_path / "two").ok
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
     assert cached_build(project_copy).ok  # and with the content cache (the manifest's records too)
@@ -221,9 +222,9 @@ def test_second_process_renders_the_same_html(project_copy, tmp_path, monkeypatc
 
 def test_what_the_helper_process_logs_still_fails_the_build(project_copy, monkeypatch):
     """A page the helper renders logs an error: the build fails as if it had rendered it itself."""
-    from icuk_site import typography
+    from icuk_site.render import typography
 
-    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
     monkeypatch.setattr(parallel, "available", lambda: True)
     real_text, parent = typography.text, os.getpid()
 
@@ -239,7 +240,7 @@ def test_what_the_helper_process_logs_still_fails_the_build(project_copy, monkey
 
 
 def test_template_error_in_a_helper_page_fails_the_build(project_copy, monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_PAGES", 2)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
     monkeypatch.setattr(parallel, "available", lambda: True)
     _broken_template_leaves_output_untouched(project_copy)
 

@@ -87,7 +87,7 @@ def test_publish_build_works_from_a_sub_path(project_copy):
     """publishconf.py with SITEURL on a sub-path: every internal reference carries it."""
     import re
 
-    from icuk_site.build import build
+    from icuk_site.build.safe import build
 
     base = "https://example.org/usti"
     result = build(project_copy / "publishconf.py", project_copy / "output", {"SITEURL": base})

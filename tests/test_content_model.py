@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from icuk_site.model import ContentError, load_site
+from icuk_site.content import ContentError, load_site
 
 PARTNERS = """\
 icuk:

@@ -12,8 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from icuk_site.build import source_date_epoch
-from icuk_site.model import CATEGORIES, LANGS, PHASES, load_site, url_for
+from icuk_site.build.clock import source_date_epoch
+from icuk_site.content import CATEGORIES, LANGS, PHASES, load_site, url_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "content")

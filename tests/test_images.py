@@ -16,8 +16,9 @@ from bs4 import BeautifulSoup
 from PIL import Image, ImageDraw
 
 from conftest import build_copy
-from icuk_site import images, model
+from icuk_site import content as model
 from icuk_site.authoring import check
+from icuk_site.render import images
 
 ALT = {"en": "A blue and orange test pattern", "cs": "Modrooranžový zkušební obrazec"}
 
@@ -86,19 +87,24 @@ def test_project_page_has_a_responsive_picture(with_photo):
         assert img["src"] == srcset(img["srcset"])[-1][0]
 
 
-def test_pictures_are_reproducible_and_encoded_once(with_photo):
+def test_pictures_are_reproducible_and_encoded_once(with_photo, monkeypatch):
+    from icuk_site import session as sessions
+
+    started = []
+    real_start = sessions.start
+    monkeypatch.setattr(sessions, "start", lambda settings: started.append(real_start(settings)) or started[-1])
     assert build_copy(with_photo).ok
     first = image_files(with_photo / "output")
     assert len(first) == 8  # 4 widths x (WebP + JPEG)
-    assert images._pictures.encoded == 8
+    assert started[-1].pictures.encoded == 8
 
     assert build_copy(with_photo).ok  # unchanged picture: taken from cache/images/
-    assert images._pictures.encoded == 0
+    assert started[-1].pictures.encoded == 0
     assert image_files(with_photo / "output") == first
 
     shutil.rmtree(with_photo / "cache/images")  # encoded again from scratch: the same bytes
     assert build_copy(with_photo).ok
-    assert images._pictures.encoded == 8
+    assert started[-1].pictures.encoded == 8
     assert image_files(with_photo / "output") == first
 
 

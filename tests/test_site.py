@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_copy
-from icuk_site.model import CATEGORIES, PHASES, load_site, url_for
+from icuk_site.content import CATEGORIES, PHASES, load_site, url_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "content")
@@ -70,8 +70,8 @@ def test_home_lists_projects_by_category(site, lang, home, title):
 def test_home_shows_the_newest_projects_of_a_big_category_and_links_to_all(project_copy):
     """With more projects than HOME_PROJECTS_PER_CATEGORY in a category, the home page shows the
     most recently updated ones and links to the category's page for all of them."""
-    from icuk_site.bench import generate
-    from icuk_site.views import HOME_PROJECTS_PER_CATEGORY
+    from bench_content import generate
+    from icuk_site.render.views import HOME_PROJECTS_PER_CATEGORY
 
     generate(project_copy / "content", 30)
     assert build_copy(project_copy).ok

@@ -1,4 +1,4 @@
-from icuk_site.typography import NBSP, czech_nbsp, czech_nbsp_text, text
+from icuk_site.render.typography import NBSP, czech_nbsp, czech_nbsp_text, text
 
 
 def test_one_letter_words_are_joined_to_the_next():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from icuk_site.build import build
+from icuk_site.build.safe import build
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "usti"

@@ -1,6 +1,6 @@
 """Gate 7: reproducible. Two clean publish builds of the same sources, in separate processes with
 different hash seeds and output folders, give byte-identical trees. The build's time is
-SOURCE_DATE_EPOCH: set from the last commit, or derived from git by icuk_site.build when unset."""
+SOURCE_DATE_EPOCH: set from the last commit, or derived from git by icuk_site/build/clock.py when unset."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from icuk_site.build import FALLBACK_SOURCE_DATE_EPOCH, source_date_epoch
+from icuk_site.build.clock import FALLBACK_SOURCE_DATE_EPOCH, source_date_epoch
 
 from .conftest import ROOT
 

@@ -14,8 +14,8 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
-from icuk_site.build import source_date_epoch
-from icuk_site.model import save_as_for
+from icuk_site.build.clock import source_date_epoch
+from icuk_site.content import save_as_for
 
 from .conftest import ROOT, grouped
 

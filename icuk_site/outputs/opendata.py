@@ -13,7 +13,7 @@ import io
 import json
 from typing import Any
 
-from .model import CATEGORIES, LANGS, PARTNER_KINDS, PHASES, Site, url_for
+from ..content import CATEGORIES, LANGS, PARTNER_KINDS, PHASES, Site, url_for
 
 DATA_DIR = "data"
 JSON_FILE = f"{DATA_DIR}/projects.json"

@@ -1,21 +1,21 @@
 """A Pelican reader for our Markdown files.
 
-It does not parse front-matter itself: `model.load_site` already did (and validated every
-file) when the build started, so the reader takes the clean `Document` for the path, renders
-its Markdown body, applies the language's typography and hands Pelican its metadata.
+It does not parse front-matter itself: the session already validated every file when the
+build started (content.load_site), so the reader takes the clean `Document` for the path,
+renders its Markdown body (or takes the body the session rendered on two cores), applies the
+language's typography and hands Pelican its metadata.
 """
 
 from __future__ import annotations
 
 import os
-import weakref
 
 from markdown import Markdown
 from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from . import parallel, state, typography
+from . import typography
 
 MARKDOWN_EXTENSIONS = [
     # Heading ids for in-page links; no `attr_list` (it would let authors add style="…").
@@ -43,52 +43,22 @@ def make_render():
     return render
 
 
-# Pelican's Readers objects of this build (signal readers_init): their content cache says which
-# files Pelican will ask the reader for, so that a second process can render some of them.
-_owners: weakref.WeakSet = weakref.WeakSet()
-_prefetches: list[parallel.Prefetch] = []
-
-
-def register_owner(readers) -> None:
-    _owners.add(readers)
-
-
-def finish_prefetch(*args) -> None:
-    """Signal all_generators_finalized: every file is read; stop the worker."""
-    while _prefetches:
-        _prefetches.pop().close()
-
-
 class IcukMarkdownReader(BaseReader):
+    """Made per build by `for_session` (Pelican makes readers from a class and the settings)."""
+
     enabled = True
     file_extensions = ["md"]
+    session = None  # set on the per-build subclass
 
     def __init__(self, settings):
         super().__init__(settings)
         self._render = make_render()
-        self._prefetch: parallel.Prefetch | None = None
-        self._kinds_seen: set[str] = set()
-
-    def _start_prefetch(self, site, kind: str) -> None:
-        """On the first file of a kind: share the files Pelican will read with a worker."""
-        self._kinds_seen.add(kind)
-        owner = next((r for r in _owners if r.readers.get("md") is self), None)
-        if owner is None or not parallel.available():
-            return
-        base = self.settings["PATH"]
-        todo = [d for d in site.documents if d.kind == kind
-                and owner.get_cached_data(os.path.abspath(os.path.join(base, d.source))) is None]
-        if len(todo) >= parallel.MIN_BODIES:
-            self._prefetch = parallel.Prefetch(todo, make_render)
-            _prefetches.append(self._prefetch)
 
     def read(self, source_path):
-        site = state.current_site()
+        site, bodies = self.session.site, self.session.bodies
         rel = os.path.relpath(source_path, self.settings["PATH"]).replace(os.sep, "/")
         doc = site.by_source[rel]
-        if doc.kind not in self._kinds_seen:
-            self._start_prefetch(site, doc.kind)
-        content = self._prefetch.take(doc) if self._prefetch is not None else None
+        content = bodies.pop(rel, None)
         if content is None:
             content = self._render(doc)
         metadata = {
@@ -109,3 +79,7 @@ class IcukMarkdownReader(BaseReader):
         elif doc.template in ("home", "404"):
             metadata["status"] = "hidden"  # written, but not listed among the pages
         return content, metadata
+
+
+def for_session(session) -> type[IcukMarkdownReader]:
+    return type("SessionMarkdownReader", (IcukMarkdownReader,), {"session": session})

@@ -12,7 +12,7 @@ picture gets new file names, so the files can be cached for ever.
 Reproducible and fast: the versions carry no metadata or dates (the same picture gives the
 same bytes), and encoded files are kept in `<CACHE_PATH>/images/` under the same key, so an
 unchanged picture is not encoded again; the build only copies it. The model has already
-checked every picture (format, at most model.IMAGE_MAX_BYTES) before the build starts.
+checked every picture (format, at most content.IMAGE_MAX_BYTES) before the build starts.
 
 Why not pelican-image-process 3.4 (it works with Pelican 4.12 and needs `sizes`)? It rewrites
 every written HTML file through BeautifulSoup (`content_written`), which re-serialises the
@@ -31,7 +31,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .model import IMAGES_DIR
+from ..content import IMAGES_DIR
 
 # A logger under "pelican" so that the safe build counts an error as a failed build.
 log = logging.getLogger("pelican.icuk_site.images")
@@ -168,18 +168,3 @@ class Pictures:
                 versions.append(Version(rel, width, height_at(im.size, width)))
             sources.append(Source(MIME[f], tuple(versions)))
         return Picture(tuple(sources))
-
-
-_pictures: Pictures | None = None
-
-
-def start(pelican) -> None:
-    """Signal `initialized`: a new build, a new set of pictures (into this build's output)."""
-    global _pictures
-    s = pelican.settings
-    _pictures = Pictures(s["PATH"], s["OUTPUT_PATH"], s["CACHE_PATH"])
-
-
-def install(generator) -> None:
-    """Signal `generator_init`: templates get `picture(name)`."""
-    generator.env.globals["picture"] = _pictures

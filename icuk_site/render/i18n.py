@@ -20,8 +20,8 @@ from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from ..content import DEFAULT_LANG, LANGS
 from . import typography
-from .model import DEFAULT_LANG, LANGS
 
 
 @lru_cache(maxsize=8)

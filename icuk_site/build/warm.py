@@ -5,14 +5,14 @@ this package before it builds anything, and a few tenths more tearing down a pro
 a whole site: at 1,000 projects that is a third of an edit rebuild. Pelican's own `--autoreload`
 avoids it by building again and again in one process, which carries caches and module state
 from one build into the next. We do neither: `WarmBuilder` starts one server process
-(`python -m icuk_site.warm`) that imports everything once and then waits. For each build it
-forks a child that runs `icuk_site.build.build` exactly as `python -m icuk_site.build` would —
+(`python -m icuk_site.build.warm`) that imports everything once and then waits. For each build it
+forks a child that runs `icuk_site.build.safe.build` exactly as `python -m icuk_site.build` would —
 from the state right after the imports, nothing of an earlier build — and ends without the
-teardown (`os._exit`, after flushing its output). The build's own promises are unchanged: it
+teardown (`os._exit`, after flushing its output; the build has closed its session by then). The build's own promises are unchanged: it
 validates first, and a failed build leaves the output folder as it was.
 
 When a file of this package changes, the server is started again before the next build (the
-children would otherwise run the old code). Where `fork` is missing, each build runs in a new
+children would otherwise run the old code). Where forking is not safe (not Linux), each build runs in a new
 interpreter, as `python -m icuk_site.build` does.
 
     with WarmBuilder() as builder:
@@ -31,11 +31,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+from .parallel import fork_safe
+
+PACKAGE = Path(__file__).resolve().parents[1]  # icuk_site/
 # Modules a build imports on its way (Pelican's plugins are imported by name from the settings).
 PRELOAD = ("pelican", "pelican.generators", "pelican.readers", "pelican.writers", "pelican.plugins._utils",
-           "icuk_site.build", "icuk_site.plugin", "icuk_site.generator", "icuk_site.opendata", "icuk_site.timeline",
-           "icuk_site.views", "markdown", "markdown.extensions.toc", "markdown.extensions.sane_lists",
+           "icuk_site.build.safe", "icuk_site.plugin", "icuk_site.session", "icuk_site.outputs.listings",
+           "icuk_site.outputs.opendata", "icuk_site.render.timeline", "icuk_site.render.views",
+           "markdown", "markdown.extensions.toc", "markdown.extensions.sane_lists",
            "markdown.extensions.abbr", "markdown.extensions.footnotes", "markdown.extensions.def_list",
            "markdown.extensions.fenced_code", "typogrify.filters", "feedgenerator", "yaml", "babel.dates",
            "PIL.Image", "pagefind.service")
@@ -53,9 +56,9 @@ class WarmResult:
 
 def _package_stamp() -> dict[str, tuple[int, int]]:
     stamp = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         st = path.stat()
-        stamp[path.name] = (st.st_mtime_ns, st.st_size)
+        stamp[path.relative_to(PACKAGE).as_posix()] = (st.st_mtime_ns, st.st_size)
     return stamp
 
 
@@ -73,7 +76,7 @@ class WarmBuilder:
         env = dict(os.environ if self.env is None else self.env)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE.parent), env.get("PYTHONPATH")]))
         self.stamp = _package_stamp()
-        self.proc = subprocess.Popen([sys.executable, "-m", "icuk_site.warm"], cwd=self.cwd, env=env,
+        self.proc = subprocess.Popen([sys.executable, "-m", "icuk_site.build.warm"], cwd=self.cwd, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr, text=True,
                                      bufsize=1)
         ready = self.proc.stdout.readline()
@@ -90,7 +93,7 @@ class WarmBuilder:
 
     def build(self, settings: str | Path = "pelicanconf.py", output: str | Path | None = None,
               overrides: dict | None = None) -> WarmResult:
-        if not hasattr(os, "fork"):
+        if not fork_safe():
             return self._build_cold(settings, output, overrides)
         self.start()
         request = {"settings": str(settings), "output": None if output is None else str(output),
@@ -134,7 +137,7 @@ class WarmBuilder:
 
 
 # --------------------------------------------------------------------------------------------
-# The server (python -m icuk_site.warm): one JSON request per line on stdin, one reply per line
+# The server (python -m icuk_site.build.warm): one JSON request per line on stdin, one reply per line
 # --------------------------------------------------------------------------------------------
 
 
@@ -142,7 +145,7 @@ def _child(request: dict, reply_fd: int) -> None:
     """In the forked child: one build, its result written to `reply_fd`, then exit at once."""
     code = 1
     try:
-        from .build import build
+        from .safe import build
 
         result = build(request["settings"], request["output"], request["overrides"])
         data = {"ok": result.ok, "problems": result.problems}
@@ -155,7 +158,7 @@ def _child(request: dict, reply_fd: int) -> None:
     try:
         os.write(reply_fd, json.dumps(data).encode())
     finally:
-        from .build import exit_now
+        from .__main__ import exit_now
 
         exit_now(code)  # no teardown of the site's objects: that is what the parent saves
 
@@ -189,6 +192,6 @@ def _serve() -> int:
 
 
 if __name__ == "__main__":
-    if not hasattr(os, "fork"):
-        sys.exit("icuk_site.warm needs fork(); use python -m icuk_site.build")
+    if not fork_safe():
+        sys.exit("icuk_site.build.warm needs fork(); use python -m icuk_site.build")
     sys.exit(_serve())

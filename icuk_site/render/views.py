@@ -1,6 +1,6 @@
 """What templates see: the validated content, resolved for one language.
 
-`Catalog` is built once per build from a `model.Site`. It resolves partner IDs to names in
+`Catalog` is built once per build from a `content.Site`. It resolves partner IDs to names in
 the page's language, vocabulary IDs to labels, documents to URLs, and groups projects into
 facets (category, phase, partner, year), so templates only present data and never work it
 out. Every rendered page gets a `view` (a `PageView` or one of its subclasses) that the base
@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import model, opendata
-from .model import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, sort_key, url_for
+from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Link, Site, Years, sort_key, url_for
+from ..outputs import opendata
 
 FACETS = ("category", "phase", "partner", "year")
 
@@ -87,9 +87,9 @@ class ProjectView(PageView):
     category: TermView | None = None
     phase: TermView | None = None
     partners: tuple[PartnerView, ...] = ()
-    years: model.Years | None = None
+    years: Years | None = None
     active_years: tuple[TermView, ...] = ()
-    links: tuple[model.Link, ...] = ()
+    links: tuple[Link, ...] = ()
     image: str | None = None
     image_alt: str | None = None
 

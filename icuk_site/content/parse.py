@@ -1,0 +1,211 @@
+"""Reading one file: a Markdown file's front-matter, or the partner list — one way of validating both.
+
+`check_fields` walks a YAML mapping against a field table (fields.py): unknown and repeated
+keys, each value through its parser, required fields, every problem with its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .documents import Document, Partner
+from .fields import FIELDS_BY_KIND, KIND_DIRS, PARTNER_FIELDS, FieldSpec
+from .problems import Invalid, Invalids, Problem, did_you_mean, show
+from .routes import RESERVED_SLUGS
+from .values import PARTNER_ID_RE
+from .vocab import LANGS
+
+try:  # libyaml is ~10x faster; fall back to the pure-Python loader
+    from yaml import CSafeLoader as Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+FRONT_MATTER_FENCE = "---"
+_FAILED = object()  # the YAML could not be read (the problem is reported)
+PAIRED_FIELDS = {
+    "project": [("image", "image_alt", "expected a description of the picture (required with image), got none"),
+                ("image_alt", "image", "expected an image for this image_alt, got none")],
+    "page": [("nav_label", "nav_order", "expected a number for the navigation order (required with nav_label), got none"),
+             ("nav_order", "nav_label", "expected a label for nav_order, got none")],
+}
+
+
+def check_fields(root: yaml.MappingNode, specs: Iterable[FieldSpec], rel: str, offset: int, problems: list[Problem],
+                 what: str, prefix: str = "") -> tuple[dict[str, Any], dict[str, int]]:
+    """The clean values and the line of each key of a mapping; problems appended.
+
+    `offset`: lines before the YAML text in the file; `what` names the table in messages
+    ("project", "partner"); `prefix` goes before each field name ("ujep." for a partner).
+    """
+    specs = {s.name: s for s in specs}
+    constructor = Loader("")  # a constructor bound to nothing; turns nodes into Python values
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        key = key_node.value
+        line = key_node.start_mark.line + 1 + offset
+        name = f"{prefix}{key}"
+        if key in lines:
+            problems.append(Problem(rel, line, name, f"expected each field once, got it again (first on line {lines[key]})"))
+            continue
+        lines[key] = line
+        spec = specs.get(key)
+        if spec is None:
+            problems.append(Problem(rel, line, name, f"expected a {what} field ({', '.join(specs)}), "
+                                    f"got unknown field {key!r}{did_you_mean(str(key), specs)}"))
+            continue
+        try:
+            values[key] = spec.parse(constructor.construct_object(value_node, deep=True), value_node)
+        except (Invalid, Invalids) as e:
+            for item in e.items if isinstance(e, Invalids) else [e]:
+                where = item.line + offset if item.line else line
+                problems.append(Problem(rel, where, f"{name}.{item.field}" if item.field else name, str(item)))
+        except yaml.YAMLError as e:  # e.g. an invalid timestamp
+            problems.append(Problem(rel, line, name, f"expected a valid value, got an error: {e}"))
+    for spec in specs.values():
+        if spec.required and spec.name not in lines:
+            problems.append(Problem(rel, None, f"{prefix}{spec.name}", f"expected a {spec.name} ({spec.allowed}), got none"))
+    return values, lines
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(yaml, body, body_line) or None when the file has no front-matter block."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() == FRONT_MATTER_FENCE:
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return None
+
+
+def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    data = path.read_bytes()
+    if not data.strip():
+        problems.append(Problem(rel, None, "file", "expected front-matter and text, got an empty file"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, "file", f"expected UTF-8 text, got the byte 0x{data[e.start]:02x}"
+                                " (save the file as UTF-8)"))
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _compose(text: str, rel: str, offset: int, field: str, problems: list[Problem]):
+    """The YAML node tree (None for empty text), or _FAILED with the problem reported."""
+    try:
+        return yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 + offset if mark else (1 if offset else None)
+        problems.append(Problem(rel, line, field, f"expected valid YAML, got an error: {e.problem}"))
+        return _FAILED
+
+
+def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
+                   declared: set[tuple[str, str, str]] | None = None) -> Document | None:
+    """Parse and check one Markdown file; append its problems; None if it is unusable.
+
+    `declared` collects (kind, slug, lang) of every file whose slug could be read, valid or
+    not, so that a broken file does not also make its twin report a missing twin.
+    """
+    folder_lang = Path(rel).parts[1] if len(Path(rel).parts) > 2 else None
+
+    def unreadable() -> None:
+        # The slug cannot be read: assume the file name is the slug (as `invoke new-project`
+        # makes it) so that the twin does not report a second, misleading problem.
+        if declared is not None:
+            declared.add((kind, Path(rel).stem, folder_lang))
+
+    text = read_text(path, rel, problems)
+    if text is None:
+        return unreadable()
+    split = split_front_matter(text)
+    if split is None:
+        problems.append(Problem(rel, 1, "front-matter",
+                                "expected the file to start with a line '---', the fields, and another '---', "
+                                "got no front-matter"))
+        return unreadable()
+    fm_text, body, _ = split
+    root = _compose(fm_text, rel, 1, "front-matter", problems)  # offset 1: the opening '---'
+    if root is _FAILED:
+        return unreadable()
+    if not isinstance(root, yaml.MappingNode):
+        problems.append(Problem(rel, 2, "front-matter", "expected 'field: value' lines, got "
+                                + ("nothing" if root is None else "something else")))
+        return unreadable()
+
+    n_before = len(problems)
+    values, lines = check_fields(root, FIELDS_BY_KIND[kind], rel, 1, problems, kind)
+    problems.extend(_rules(kind, rel, folder_lang, values, lines))
+    if declared is not None and "slug" in values:
+        declared.add((kind, values["slug"], values.get("lang", folder_lang)))
+    if len(problems) > n_before:
+        return None
+    partners = values.pop("partners", ())
+    lines.update({f"partners:{p}": line + 1 for p, line in partners})
+    return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners), lines=lines, **values)
+
+
+def _rules(kind: str, rel: str, folder_lang: str | None, values: dict, lines: dict) -> list[Problem]:
+    """The rules between the fields of one file."""
+    out = []
+    if "lang" in values and folder_lang in LANGS and values["lang"] != folder_lang:
+        out.append(Problem(rel, lines["lang"], "lang",
+                           f"expected {folder_lang!r} (the folder this file is in), got {values['lang']!r}"))
+    if folder_lang not in LANGS:
+        out.append(Problem(rel, None, "file", f"expected the file in a language folder "
+                           f"({', '.join(f'{KIND_DIRS[kind]}/{x}/' for x in LANGS)}), got {rel!r}"))
+    if "modified" in values and "date" in values and values["modified"] < values["date"]:
+        out.append(Problem(rel, lines["modified"], "modified",
+                           f"expected a date on or after date {values['date']}, got {values['modified']}"))
+    # Fields that come in pairs: (field present, field missing, message).
+    for name, other, message in PAIRED_FIELDS[kind]:
+        if name in values and other not in lines:
+            out.append(Problem(rel, lines[name], other, message))
+    if values.get("slug") in RESERVED_SLUGS[kind]:
+        out.append(Problem(rel, lines["slug"], "slug", "expected a slug the site does not use for its own "
+                           f"paths ({', '.join(sorted(RESERVED_SLUGS[kind]))}), got {values['slug']!r}"))
+    return out
+
+
+def parse_partners(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Partner], set[str]]:
+    """The valid partners, and every ID the file declares (valid or not)."""
+    declared: set[str] = set()
+    if not path.exists():
+        problems.append(Problem(rel, None, "file", "expected the partner list, got no such file"))
+        return {}, declared
+    text = read_text(path, rel, problems)
+    root = _FAILED if text is None else _compose(text, rel, 0, "file", problems)
+    if root is _FAILED:
+        return {}, declared
+    if not isinstance(root, yaml.MappingNode):
+        problems.append(Problem(rel, 1, "file", "expected 'partner-id:' entries, got something else"))
+        return {}, declared
+    partners: dict[str, Partner] = {}
+    for key_node, value_node in root.value:
+        pid, line = key_node.value, key_node.start_mark.line + 1
+        if not PARTNER_ID_RE.match(str(pid)):
+            problems.append(Problem(rel, line, f"{pid}", f"expected a partner ID of lowercase letters, digits and hyphens, got {pid!r}"))
+            continue
+        if pid in declared:
+            problems.append(Problem(rel, line, f"{pid}", "expected each partner ID once, got it again"))
+            continue
+        declared.add(pid)
+        if not isinstance(value_node, yaml.MappingNode):
+            problems.append(Problem(rel, line, f"{pid}", "expected name, kind, short and url below the ID, got "
+                                    f"{show(Loader('').construct_object(value_node, deep=True))}"))
+            continue
+        n_before = len(problems)
+        values, _ = check_fields(value_node, PARTNER_FIELDS, rel, 0, problems, "partner", prefix=f"{pid}.")
+        if len(problems) == n_before:
+            names = values["name"]
+            partners[pid] = Partner(pid, names["en"], names["cs"], values["kind"], values.get("short"), values.get("url"))
+    return partners, declared

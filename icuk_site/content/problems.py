@@ -1,0 +1,82 @@
+"""Problems found in the content, as authors read them: ``path:line: field: expected …, got …``."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found in the content, never just the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        n = len(self.problems)
+        head = f"{n} content problem{'s' if n != 1 else ''} found (nothing was built):"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class BuildAborted(SystemExit):
+    """The content has problems: they were printed; the build stops before writing anything.
+
+    A SystemExit (code 1) so that the `pelican` command exits without a traceback.
+    """
+
+    def __init__(self, error: ContentError):
+        super().__init__(1)
+        self.error = error
+
+
+class Invalid(Exception):
+    """A single value is wrong (the message says how); `line` when it is not the field's own line,
+    `field` when the problem is in a part of the value (e.g. `name.cs`)."""
+
+    def __init__(self, message: str, line: int | None = None, field: str | None = None):
+        super().__init__(message)
+        self.line = line
+        self.field = field
+
+
+class Invalids(Exception):
+    """Several parts of one value are wrong: each is reported (an author fixes them in one go)."""
+
+    def __init__(self, items: list[Invalid]):
+        super().__init__("; ".join(map(str, items)))
+        self.items = items
+
+
+def show(value: Any) -> str:
+    """A value as an author recognises it in a message."""
+    if isinstance(value, str):
+        return repr(value) if value else "an empty string"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes/no value; quote it)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

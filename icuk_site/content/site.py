@@ -1,0 +1,155 @@
+"""The whole site's content: every file read and checked, then the rules that look across files.
+
+`load_site(content_dir)` reads all of it and returns a `Site` — or raises `ContentError`
+listing *every* problem found. The Pelican plugin, `invoke check` and the tests all call it;
+nothing else parses front-matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .documents import Document, Partner
+from .fields import KIND_DIRS
+from .parse import parse_document, parse_partners
+from .problems import ContentError, Problem, did_you_mean
+from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES
+from .vocab import LANG_NAMES, LANGS, sort_key
+
+PARTNERS_FILE = "data/partners.yaml"
+IMAGES_DIR = "images"
+
+
+@dataclass
+class Site:
+    """Everything the content says, validated. Read-only once built."""
+
+    content_dir: Path
+    documents: tuple[Document, ...]
+    partners: dict[str, Partner]
+    source_date_epoch: int | None = None
+
+    def __post_init__(self) -> None:
+        self.by_source = {d.source: d for d in self.documents}
+        self.by_key = {(d.kind, d.slug, d.lang): d for d in self.documents}
+
+    def get(self, kind: str, slug: str, lang: str) -> Document | None:
+        return self.by_key.get((kind, slug, lang))
+
+    def twin(self, doc: Document, lang: str) -> Document | None:
+        return self.by_key.get((doc.kind, doc.slug, lang))
+
+    def projects(self, lang: str) -> list[Document]:
+        """The projects of a language, in a stable reading order (title)."""
+        return sorted((d for d in self.documents if d.kind == "project" and d.lang == lang),
+                      key=lambda d: sort_key(d.title))
+
+    def pages(self, lang: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == "page" and d.lang == lang]
+
+    @property
+    def reference_date(self) -> dt.date:
+        """'Today' for the build: the build's SOURCE_DATE_EPOCH (set by the session from the
+        settings; never the clock, so builds are reproducible) or, without it, the newest date
+        in the content. Open-ended projects run up to this year."""
+        if self.source_date_epoch is not None:
+            return dt.datetime.fromtimestamp(int(self.source_date_epoch), dt.timezone.utc).date()
+        return max((d.updated for d in self.documents), default=dt.date(2026, 1, 1))
+
+    def active_years(self, doc: Document) -> tuple[int, ...]:
+        return doc.years.covers(self.reference_date.year) if doc.years else ()
+
+
+def iter_sources(content_dir: Path) -> Iterable[tuple[str, Path, str]]:
+    """(kind, path, rel) for every Markdown file the site is made of, in a stable order."""
+    for kind, folder in KIND_DIRS.items():
+        for path in sorted((content_dir / folder).rglob("*.md")):
+            yield kind, path, path.relative_to(content_dir).as_posix()
+
+
+def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | None = None) -> Site:
+    """Read and check all content; raise ContentError with every problem found.
+
+    `parse` stands in for `parse_document` (same arguments, same effects): the build passes one
+    that remembers each unchanged file's result (cache.ParseCache). The rules across files
+    (`check_site`) always run on everything.
+    """
+    content_dir = Path(content_dir)
+    parse = parse or parse_document
+    problems: list[Problem] = []
+    partners, declared = parse_partners(content_dir / PARTNERS_FILE, PARTNERS_FILE, problems)
+    docs: list[Document] = []
+    declared_docs: set[tuple[str, str, str]] = set()
+    for kind, path, rel in iter_sources(content_dir):
+        doc = parse(path, rel, kind, problems, declared_docs)
+        if doc is not None:
+            docs.append(doc)
+    problems.extend(check_site(content_dir, docs, declared, declared_docs))
+    if problems:
+        raise ContentError(problems)
+    return Site(content_dir, tuple(docs), partners)
+
+
+def image_problem(content_dir: Path, name: str) -> str | None:
+    """What is wrong with a picture named in front-matter, if anything."""
+    path = content_dir / IMAGES_DIR / name
+    if not path.is_file():
+        return f"expected a file content/{IMAGES_DIR}/{name}, got no such file"
+    size = path.stat().st_size
+    if size > IMAGE_MAX_BYTES:
+        return (f"expected a picture of at most {IMAGE_MAX_BYTES / 1e6:g} MB, got {size / 1e6:.2f} MB "
+                "(save it smaller: about 2000 pixels wide is plenty)")
+    from PIL import Image, UnidentifiedImageError  # only sites with pictures pay for the import
+
+    try:
+        with Image.open(path) as im:  # reads the header only
+            kind = im.format
+    except (UnidentifiedImageError, OSError):
+        kind = None
+    if kind not in IMAGE_FORMATS.values():
+        return f"expected a JPEG, PNG or WebP picture, got {f'a {kind} picture' if kind else 'a file that is not a picture'}"
+    return None
+
+
+def check_site(content_dir: Path, docs: list[Document], partners: set[str],
+               declared_docs: set[tuple[str, str, str]] = frozenset()) -> list[Problem]:
+    """The rules that look across files: partners, images, duplicates, twins.
+
+    `partners` and `declared_docs` include entries that were invalid themselves (already
+    reported), so that one mistake is reported once.
+    """
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str, str], Document] = {}
+    for doc in docs:
+        for pid in doc.partners:
+            if pid not in partners:
+                problems.append(Problem(doc.source, doc.line_of(f"partners:{pid}"), "partners",
+                                        f"expected a partner ID from {PARTNERS_FILE}, got unknown partner {pid!r}"
+                                        f"{did_you_mean(pid, partners)}"))
+        if doc.image and (problem := image_problem(content_dir, doc.image)):
+            problems.append(Problem(doc.source, doc.line_of("image"), "image", problem))
+        key = (doc.kind, doc.slug, doc.lang)
+        if key in seen:
+            problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
+                                    f"expected a slug no other {doc.lang} {doc.kind} uses, got {doc.slug!r} "
+                                    f"(also in {seen[key].source})"))
+        else:
+            seen[key] = doc
+    for (kind, slug, lang), doc in seen.items():
+        for other in LANGS:
+            if other != lang and (kind, slug, other) not in seen and (kind, slug, other) not in declared_docs:
+                problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
+                                        f"expected the {LANG_NAMES[other]['en']} twin "
+                                        f"({KIND_DIRS[kind]}/{other}/… with slug: {slug} and lang: {other}), got none"))
+    for lang in LANGS:
+        for template in ("home", "404"):
+            found = [d for d in docs if d.kind == "page" and d.lang == lang and d.template == template]
+            if len(found) > 1:
+                for d in found[1:]:
+                    problems.append(Problem(d.source, d.line_of("template"), "template",
+                                            f"expected one {template} page per language, got another "
+                                            f"(also {found[0].source})"))
+    return problems

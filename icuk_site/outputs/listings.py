@@ -1,0 +1,66 @@
+"""The generator of everything no single Markdown file makes, in every language, from the catalog:
+listing pages (projects, facets, partners, years, search), Atom feeds (feeds.py), the sitemap and
+robots.txt (sitemap.py) and the open-data files (opendata.py).
+
+Pelican's own index/category/tag/archive pages and feeds know one language only and order
+by date; ours follow the content model (facets, both languages, newest change first).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from .. import session as sessions
+from ..build.incremental import Group, bodies_key
+from ..content import LANGS, save_as_for
+from ..render.timeline import timeline_rows, timeline_svg
+from . import opendata
+from .feeds import write_feed
+from .sitemap import robots, sitemap
+
+# Which template draws which kind of listing page.
+LISTING_TEMPLATES = {"projects": "projects", "partners": "partners", "years": "years", "search": "search"}
+
+
+class ListingGenerator(Generator):
+    def generate_context(self):
+        self.session = sessions.of(self.settings)
+        self.context["catalog"] = self.session.catalog
+
+    def _write_text(self, rel: str, text: str) -> None:
+        path = Path(self.output_path) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def generate_output(self, writer):
+        catalog, plan, siteurl = self.session.catalog, self.session.plan, self.settings["SITEURL"]
+        for lang in LANGS:
+            rows = timeline_rows(catalog.projects(lang))
+            timeline = {"svg": Markup(timeline_svg(rows, catalog.site.reference_date.year)), "rows": rows}
+            for view in catalog.listings(lang):
+                writer.write_file(
+                    save_as_for(view.url),
+                    self.get_template(LISTING_TEMPLATES.get(view.facet, "listing")),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=view.url,
+                    view=view,
+                    **({"timeline": timeline} if view.facet == "projects" else {}),
+                )
+            # Incremental builds keep files whose inputs are unchanged (incremental.Group): a feed
+            # is made from its language's project bodies, the rest from front-matter and settings only.
+            projects = [d for d in catalog.site.documents if d.lang == lang and d.kind == "project"]
+            feed = Group(plan, f"feed-{lang}", bodies_key(plan, projects))
+            if not feed.kept:
+                feed.add(write_feed(catalog, self.session.articles, lang, siteurl, Path(self.output_path),
+                                    self.settings.get("FEED_MAX_ITEMS")))
+        data = Group(plan, "sitemap-robots-open-data")
+        if not data.kept:
+            texts = {"sitemap.xml": sitemap(catalog, siteurl), "robots.txt": robots(siteurl),
+                     **opendata.files(catalog.site, siteurl, self.settings)}
+            for rel, text in texts.items():
+                self._write_text(rel, text)
+                data.add(rel)
