@@ -44,19 +44,19 @@ CATEGORIES: dict[str, Term] = _terms(
 
 PHASES: dict[str, Term] = _terms(
     Term("preparation", "Preparation", "Příprava"),
-    Term("pilot", "Pilot", "Pilotní fáze"),
-    Term("running", "Running", "Probíhá"),
-    Term("completed", "Completed", "Dokončeno"),
+    Term("pilot", "Pilot", "Pilotní provoz"),
+    Term("running", "Running", "Realizace"),
+    Term("completed", "Completed", "Ukončeno"),
 )
 
 PARTNER_KINDS: dict[str, Term] = _terms(
     Term("region", "Region", "Kraj"),
-    Term("municipality", "Town or city", "Obec nebo město"),
+    Term("municipality", "Town or city", "Město, obec"),
     Term("ministry", "Ministry", "Ministerstvo"),
-    Term("agency", "Public agency", "Veřejná agentura"),
+    Term("agency", "Public agency", "Státní agentura"),
     Term("university", "University", "Vysoká škola"),
     Term("school", "School", "Škola"),
-    Term("company", "Company", "Firma"),
+    Term("company", "Company", "Společnost"),
     Term("association", "Association", "Spolek nebo sdružení"),
 )
 
