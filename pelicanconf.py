@@ -37,7 +37,7 @@ STATIC_PATHS = ["images"]
 # Pairs the English and Czech files of one project or page: they share the slug.
 ARTICLE_TRANSLATION_ID = "slug"
 PAGE_TRANSLATION_ID = "slug"
-# URLs and output files are set per document by the plugin from icuk_site.model.ROUTES;
+# URLs and output files are set per document by the plugin from icuk_site/content/routes.py;
 # these only matter for content Pelican would place by itself (none).
 # Documents are files (`projects/{slug}.html`), collections are folders (`projects/`): a folder
 # per page would cost a directory for each of thousands of pages (docs/performance.md).
@@ -50,7 +50,7 @@ PAGE_SAVE_AS = "{slug}.html"
 PAGE_LANG_URL = "cs/{slug}.html"
 PAGE_LANG_SAVE_AS = "cs/{slug}.html"
 
-# The listing pages come from icuk_site.generator in both languages; Pelican's own
+# The listing pages come from icuk_site/outputs/listings.py in both languages; Pelican's own
 # one-language index, category, tag, author and archive pages are switched off.
 DIRECT_TEMPLATES = []
 CATEGORY_SAVE_AS = ""
@@ -88,7 +88,7 @@ CACHE_PATH = "cache"
 GZIP_CACHE = False
 
 # The one Content-Security-Policy: every page's <meta> (theme/templates/partials/head.html) and
-# the `_headers` file (icuk_site/security.py adds the header-only `frame-ancestors 'none'`).
+# the `_headers` file (icuk_site/outputs/host_files.py adds the header-only `frame-ancestors 'none'`).
 # No 'unsafe-inline': no inline scripts, no style="" attributes, no <style> elements.
 # 'wasm-unsafe-eval' lets Pagefind's worker compile its WebAssembly (not eval() of JavaScript):
 # a host that sends `_headers` applies the policy to the worker too, and search fails without it.

@@ -243,13 +243,13 @@ def test_livereload_watches_everything_a_build_reads():
     for path in watched:
         assert path.exists(), path
     for need in ("content", "content/data/partners.yaml", "content/images", "content/projects/cs",
-                 "theme/templates", "theme/static", "theme/translations", "icuk_site", "icuk_site/model.py",
+                 "theme/templates", "theme/static", "theme/translations", "icuk_site", "icuk_site/content/fields.py",
                  "pelicanconf.py"):
         assert any((ROOT / need).is_relative_to(w) for w in watched), f"{need} is not watched"
 
 
 def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
-    """The first build and every rebuild go through one warm build process (icuk_site/warm.py:
+    """The first build and every rebuild go through one warm build process (icuk_site/build/warm.py:
     a fresh fork per build; restarted when icuk_site/ changes), which is closed at the end."""
     from invoke import Context
 

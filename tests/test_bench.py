@@ -305,6 +305,6 @@ def test_warm_server_starts_again_when_the_package_changes(project_copy, monkeyp
         server = builder.proc.pid
         builder.start()
         assert builder.proc.pid == server
-        monkeypatch.setattr(warm, "_package_stamp", lambda: {"model.py": (0, 0)})  # as if model.py changed
+        monkeypatch.setattr(warm, "_package_stamp", lambda: {"content/fields.py": (0, 0)})  # as if a file of the package changed
         builder.start()
         assert builder.proc.pid != server
