@@ -28,8 +28,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def exit_now(code: int) -> None:
-    """End the command without tearing down the objects of a whole site (0.2–0.3 s at thousands
-    of pages). Only after `build` returned: every file is written, the session is closed (no
+    """End the command without tearing down the objects of a whole site (slow at thousands of
+    pages; docs/performance.md). Only after `build` returned: every file is written, the session is closed (no
     Pagefind run, no scratch folder left) and nothing is registered with atexit; output and
     logs are flushed first. An exception still ends the command the usual way."""
     sys.stdout.flush()

@@ -8,12 +8,13 @@ from one build into the next. We do neither: `WarmBuilder` starts one server pro
 (`python -m icuk_site.build.warm`) that imports everything once and then waits. For each build it
 forks a child that runs `icuk_site.build.safe.build` exactly as `python -m icuk_site.build` would —
 from the state right after the imports, nothing of an earlier build — and ends without the
-teardown (`os._exit`, after flushing its output; the build has closed its session by then). The build's own promises are unchanged: it
-validates first, and a failed build leaves the output folder as it was.
+teardown (`os._exit`, after flushing its output; the build has closed its session by then).
+The build's own promises are unchanged: it validates first, and a failed build leaves the
+output folder as it was.
 
 When a file of this package changes, the server is started again before the next build (the
-children would otherwise run the old code). Where forking is not safe (not Linux), each build runs in a new
-interpreter, as `python -m icuk_site.build` does.
+children would otherwise run the old code). Where forking is not safe (not Linux), each build
+runs in a new interpreter, as `python -m icuk_site.build` does.
 
     with WarmBuilder() as builder:
         result = builder.build("pelicanconf.py", "output")   # a WarmResult
