@@ -166,7 +166,7 @@ def test_english_typography(site):
 
 
 def test_czech_dates(site):
-    assert "27. listopadu 2026" in site.text("cs/projekty/hydrogen.html")
+    assert "27.\u00a0listopadu 2026" in site.text("cs/projekty/hydrogen.html")  # the day kept with its month
     assert "November 27, 2026" in site.text("projects/hydrogen.html")
 
 

@@ -20,3 +20,36 @@ def test_html_text_only_not_tags_or_code():
 def test_text_escapes_markup():
     assert str(text("<script>x</script> v Ústí", "cs")) == f"&lt;script&gt;x&lt;/script&gt; v{NBSP}Ústí"
     assert "&lt;script&gt;" in str(text("<script>x</script>", "en"))
+
+
+def test_czech_numbers_dates_and_abbreviations_keep_together():
+    cases = {
+        "19. listopadu 2019": f"19.{NBSP}listopadu 2019",
+        "§ 5 a č. 99/2019 Sb.": f"§{NBSP}5 a{NBSP}č.{NBSP}99/2019{NBSP}Sb.",
+        "Velká Hradební 2800/54, 400 01 Ústí": f"Velká Hradební{NBSP}2800/54, 400{NBSP}01 Ústí",
+        "podepsalo 18 subjektů za 50 000 Kč": f"podepsalo 18{NBSP}subjektů za 50{NBSP}000{NBSP}Kč",
+        "EN 301 549, ISO 8601, WCAG 2.2, TA ČR": f"EN{NBSP}301{NBSP}549, ISO{NBSP}8601, WCAG{NBSP}2.2, TA{NBSP}ČR",
+        "Smart II – UR": f"Smart II{NBSP}– UR",
+        "400 % a 10 měsíců": f"400{NBSP}% a{NBSP}10{NBSP}měsíců",
+        "v roce 2019 se": f"v{NBSP}roce 2019 se",  # a year is not a count: no space kept after it
+    }
+    for plain, expected in cases.items():
+        assert czech_nbsp_text(plain) == expected, plain
+
+
+def test_czech_rules_never_touch_tags_urls_or_code():
+    html = '<a href="https://example.org/a 18 b" title="ISO 8601">ISO 8601</a><code>TA ČR</code>'
+    assert czech_nbsp(html) == f'<a href="https://example.org/a 18 b" title="ISO 8601">ISO{NBSP}8601</a><code>TA ČR</code>'
+
+
+def test_authors_mark_a_phrase_in_another_language():
+    from icuk_site.render.reader import make_render
+
+    class Doc:
+        body = "Síť [Reference Site Collaborative Network]{lang=en} a [odkaz](https://example.org)."
+        lang = "cs"
+
+    html = make_render()(Doc())
+    assert '<span lang="en">Reference Site Collaborative Network</span>' in html
+    assert '<a href="https://example.org">odkaz</a>' in html
+    assert "{lang=" not in html

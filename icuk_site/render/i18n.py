@@ -89,7 +89,9 @@ def install(env, theme: str | Path) -> None:
 
     @pass_context
     def date(ctx: Context, value, fmt: str = "long") -> str:
-        return _format_date(value, fmt, context_lang(ctx))
+        lang = context_lang(ctx)
+        text = _format_date(value, fmt, lang)
+        return finish[lang](text) if lang in finish else text  # „19. listopadu 2019“
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)

@@ -16,6 +16,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from . import typography
+from .lang_spans import LangSpans
 
 MARKDOWN_EXTENSIONS = [
     # Heading ids for in-page links; no `attr_list` (it would let authors add style="…").
@@ -34,7 +35,7 @@ def _datetime(d):
 
 def make_render():
     """A function rendering a document's body: Markdown, then the language's typography."""
-    md = Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    md = Markdown(extensions=[*MARKDOWN_EXTENSIONS, LangSpans()], output_format="html")
 
     def render(doc) -> str:
         md.reset()
