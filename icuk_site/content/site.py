@@ -45,7 +45,7 @@ class Site:
     def projects(self, lang: str) -> list[Document]:
         """The projects of a language, in a stable reading order (title)."""
         return sorted((d for d in self.documents if d.kind == "project" and d.lang == lang),
-                      key=lambda d: sort_key(d.title))
+                      key=lambda d: sort_key(d.title, lang))
 
     def pages(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.kind == "page" and d.lang == lang]

@@ -5,8 +5,10 @@ IDs are what authors write in front-matter; labels are what readers see, in each
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import icu  # ICU's collation (the pyicu-wheels package)
 
 LANGS: tuple[str, ...] = ("en", "cs")
 DEFAULT_LANG = "en"
@@ -68,7 +70,17 @@ PAGE_TEMPLATES: dict[str, str] = {
 }
 
 
-def sort_key(text: str) -> tuple[str, str]:
-    """Reading order for names: case and diacritics folded (Č sorts with C), then exact text."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return ("".join(c for c in folded if not unicodedata.combining(c)), text)
+# The collation of each language (ICU, CLDR rules): Czech is ČSN 97 6030 — Č after C, Ch after H,
+# Ř Š Ž after R S Z, other accents and case secondary; English folds accents and case.
+COLLATION_LOCALES = {"en": "en_GB", "cs": "cs_CZ"}
+
+
+@cache
+def _collator(lang: str):
+    return icu.Collator.createInstance(icu.Locale(COLLATION_LOCALES.get(lang, "en_GB")))
+
+
+@lru_cache(maxsize=65536)
+def sort_key(text: str, lang: str = DEFAULT_LANG) -> tuple[bytes, str]:
+    """Reading order for names in a language (its alphabet, then the exact text)."""
+    return (_collator(lang).getSortKey(text), text)

@@ -286,7 +286,7 @@ class Catalog:
             order = {
                 "category": lambda t: list(CATEGORIES).index(t.id),
                 "phase": lambda t: list(PHASES).index(t.id),
-                "partner": lambda t: sort_key(t.name),
+                "partner": lambda t: sort_key(t.name, lang),
                 "year": lambda t: int(t.id),
             }
             out[lang] = {
