@@ -42,7 +42,7 @@ FORMAT = 2
 PACKAGE = Path(__file__).resolve().parents[1]  # icuk_site/
 # The libraries whose output ends up in pages: a new version may render differently.
 LIBRARIES = ("pelican", "jinja2", "markupsafe", "markdown", "typogrify", "smartypants", "babel", "pyyaml",
-             "feedgenerator", "pillow", "pagefind")
+             "feedgenerator", "pillow", "pagefind", "pyicu-wheels")
 # Settings that say where or how the build happens, not what it makes.
 VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "ICUK_SESSION", "ICUK_TARGET"})
 
