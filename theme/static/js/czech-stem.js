@@ -67,7 +67,7 @@ const SOFTENED = [["ch", "š"], ["h", "z"], ["g", "z"], ["k", "c"], ["r", "ř"]]
 // vozidly → vozidel): the e that normalize() drops, put back so the indexed form is found.
 const MOBILE_E = /[^aeiouyáéíóúůýě][kln]$/u;
 
-/** The prefixes to look up for one typed word, most specific first (the word itself first). */
+/** The prefixes to look up for one typed word: none of them starts with another. */
 export function prefixes(word) {
   const lower = word.toLocaleLowerCase("cs");
   const cased = removeCase(lower);
@@ -76,7 +76,8 @@ export function prefixes(word) {
   const soft = SOFTENED.find(([hard]) => bare.endsWith(hard));
   if (soft && bare.length > 3) out.push(bare.slice(0, -soft[0].length) + soft[1]);
   if (bare.length > 3 && MOBILE_E.test(bare)) out.push(`${bare.slice(0, -1)}e${bare.slice(-1)}`);
-  return [...new Set(out.filter((p) => p.length >= 3 || p === lower))];
+  const kept = [...new Set(out.filter((p) => p.length >= 3 || p === lower))];
+  return kept.filter((p) => !kept.some((q) => q !== p && p.startsWith(q))); // "měst" finds what "městech" does
 }
 
 /** The words of a query worth looking up: letters and digits, stop words left out (unless all are). */
