@@ -5,17 +5,17 @@
 // folds accents but has no Czech stemmer, and it matches a query word as a prefix of the
 // indexed (unstemmed) words: "mobilit" finds "mobilita", "mobility", "mobilitu", while the
 // typed "mobilitou" finds nothing. So each word of a Czech query is looked up on its own as
-// the prefixes czech-stem.js gives (the word as typed, its Dolamic & Savoy light stem before
-// and after normalisation, its softened form, its mobile e: "spolkem" → "spolkem", "spolk",
-// "spolc", "spolek"), and the query as typed once more. A prefix that no indexed word starts
-// with makes Pagefind fall back to the longest whole word it begins with ("spolc" → "s"), so a
-// page counts for a word only if its text has a word starting with one of the prefixes; the
-// word's score there is the best Pagefind gave those prefixes. Pages that every word finds
-// come first, then pages that fewer words find; within a tier by the summed score (the query
-// as typed adding its own). docs/architecture.md, "Czech search".
+// the prefixes czech-stem.js gives (its Dolamic & Savoy light stem before and after
+// normalisation, its softened form, its mobile e: "spolkem" → "spolk", "spolc", "spolek"; the
+// word as typed when no stem is shorter), and the query as typed once more. A prefix that no
+// indexed word starts with makes Pagefind fall back to the longest whole word it begins with
+// ("spolc" → "s"), so a page counts for a word only if its text has a word starting with one
+// of the prefixes; the word's score there is the best Pagefind gave those prefixes. Pages that
+// every word finds come first, then pages that fewer words find; within a tier by the summed
+// score (the query as typed adding its own). docs/architecture.md, "Czech search".
 import { fold, mentions, prefixes, queryWords } from "./czech-stem.js";
 
-const CHECKED = 60; // pages whose text is read to check their matches (the best first)
+const CHECKED = 40; // pages whose text is read to check their matches (the likeliest first; 20 are shown)
 
 /** Czech search: [the data of the pages found, best first; how many pages were found]. */
 async function searchCzech(api, query) {
@@ -26,10 +26,10 @@ async function searchCzech(api, query) {
   ]);
   const pages = new Map(); // id -> { result, score: typed, best: [word -> prefix -> score] }
   const page = (r) => pages.get(r.id) || pages.set(r.id, { result: r, score: 0, best: words.map(() => new Map()) }).get(r.id);
-  let n = 0;
+  let k = 0;
   words.forEach((w, i) => w.prefixes.forEach((p) => {
-    for (const r of lookups[n].results) page(r).best[i].set(p, r.score);
-    n += 1;
+    for (const r of lookups[k].results) page(r).best[i].set(p, r.score);
+    k += 1;
   }));
   for (const r of typed.results) page(r).score += r.score;
   // Read the likeliest pages (most words, then score, before any check) and keep true matches.
@@ -49,7 +49,9 @@ async function searchCzech(api, query) {
     if (hits) found.push({ data, hits, score });
   }));
   found.sort((a, b) => b.hits - a.hits || b.score - a.score);
-  return [found.map((f) => f.data), found.length];
+  // Past CHECKED pages the count is an estimate: the pages that every word's lookups returned.
+  const estimate = [...pages.values()].filter((p) => p.best.every((m) => m.size)).length;
+  return [found.map((f) => f.data), pages.size > CHECKED ? Math.max(found.length, estimate) : found.length];
 }
 
 const form = document.querySelector("[data-search]");
