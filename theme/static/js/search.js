@@ -1,5 +1,59 @@
 // Search page: query Pagefind's index for this page's language and list the results
 // (title, summary, phase). The query lives in the URL (?q=…) so results can be shared.
+//
+// Czech (<html lang="cs">) understands word endings; English is searched as typed. Pagefind
+// folds accents but has no Czech stemmer, and it matches a query word as a prefix of the
+// indexed (unstemmed) words: "mobilit" finds "mobilita", "mobility", "mobilitu", while the
+// typed "mobilitou" finds nothing. So each word of a Czech query is looked up on its own as
+// the prefixes czech-stem.js gives (its Dolamic & Savoy light stem before and after
+// normalisation, its softened form, its mobile e: "spolkem" → "spolk", "spolc", "spolek"; the
+// word as typed when no stem is shorter), and the query as typed once more. A prefix that no
+// indexed word starts with makes Pagefind fall back to the longest whole word it begins with
+// ("spolc" → "s"), so a page counts for a word only if its text has a word starting with one
+// of the prefixes; the word's score there is the best Pagefind gave those prefixes. Pages that
+// every word finds come first, then pages that fewer words find; within a tier by the summed
+// score (the query as typed adding its own). docs/architecture.md, "Czech search".
+import { fold, mentions, prefixes, queryWords } from "./czech-stem.js";
+
+const CHECKED = 40; // pages whose text is read to check their matches (the likeliest first; 20 are shown)
+
+/** Czech search: [the data of the pages found, best first; how many pages were found]. */
+async function searchCzech(api, query) {
+  const words = queryWords(query).map((word) => ({ word, prefixes: prefixes(word) }));
+  const [typed, ...lookups] = await Promise.all([
+    api.search(query),
+    ...words.flatMap((w) => w.prefixes.map((p) => api.search(p))),
+  ]);
+  const pages = new Map(); // id -> { result, score: typed, best: [word -> prefix -> score] }
+  const page = (r) => pages.get(r.id) || pages.set(r.id, { result: r, score: 0, best: words.map(() => new Map()) }).get(r.id);
+  let k = 0;
+  words.forEach((w, i) => w.prefixes.forEach((p) => {
+    for (const r of lookups[k].results) page(r).best[i].set(p, r.score);
+    k += 1;
+  }));
+  for (const r of typed.results) page(r).score += r.score;
+  // Read the likeliest pages (most words, then score, before any check) and keep true matches.
+  const guess = (p) => p.best.reduce((sum, m) => sum + Math.max(0, ...m.values()), p.score);
+  const likely = [...pages.values()]
+    .sort((a, b) => b.best.filter((m) => m.size).length - a.best.filter((m) => m.size).length || guess(b) - guess(a))
+    .slice(0, CHECKED);
+  const found = [];
+  await Promise.all(likely.map(async (p) => {
+    const data = await p.result.data();
+    const text = fold(`${data.meta.title || ""} ${data.content}`);
+    let hits = 0, score = p.score;
+    for (const m of p.best) {
+      const scores = [...m].filter(([prefix]) => mentions(text, prefix)).map(([, s]) => s);
+      if (scores.length) { hits += 1; score += Math.max(...scores); }
+    }
+    if (hits) found.push({ data, hits, score });
+  }));
+  found.sort((a, b) => b.hits - a.hits || b.score - a.score);
+  // Past CHECKED pages the count is an estimate: the pages that every word's lookups returned.
+  const estimate = [...pages.values()].filter((p) => p.best.every((m) => m.size)).length;
+  return [found.map((f) => f.data), pages.size > CHECKED ? Math.max(found.length, estimate) : found.length];
+}
+
 const form = document.querySelector("[data-search]");
 if (form) {
   const input = form.querySelector("input[name=q]");
@@ -7,6 +61,7 @@ if (form) {
   const list = document.querySelector("[data-search-results]");
   document.querySelector("[data-search-noscript]").hidden = true;
   const plural = new Intl.PluralRules(document.documentElement.lang);
+  const czech = document.documentElement.lang === "cs";
   let pagefind;
   let latest = 0;
 
@@ -51,11 +106,17 @@ if (form) {
     if (!query.trim()) { list.replaceChildren(); status.textContent = ""; return; }
     status.textContent = status.dataset.loading;
     const api = await load();
-    const found = await api.search(query);
-    const data = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    let data, n;
+    if (czech) {
+      [data, n] = await searchCzech(api, query);
+      data = data.slice(0, 20);
+    } else {
+      const found = await api.search(query);
+      data = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+      n = found.results.length;
+    }
     if (ticket !== latest) return; // a newer query has started
     render(data);
-    const n = found.results.length;
     const key = { one: "countOne", few: "countFew" }[plural.select(n)] || "countOther";
     status.textContent = n ? status.dataset[key].replace("{num}", n) : status.dataset.none;
   };
