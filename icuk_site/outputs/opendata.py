@@ -2,9 +2,10 @@
 of the catalogue and the dataset (dcat.py), all written to /data/ by the listing generator.
 
 projects.json is JSON-LD in schema.org's terms: each record is a `Project` (an Organization)
-with the same IRI as on its page (project_iri), its partners as `member` Organizations, category
-and phase as `DefinedTerm` keywords, years as dates, page URLs as IRIs (an @index map by language),
-and the record's last change as dct:modified (schema:dateModified is a CreativeWork's).
+with the same IRI as on its page (project_iri), its partners as `member` Organizations, years as
+dates, page URLs as IRIs (an @index map by language). What schema.org has no property of a
+Project for is said in Dublin Core / ADMS terms: category (dct:subject) and phase (adms:status)
+as `DefinedTerm`s, the partner's kind (dct:type), the record's last change (dct:modified).
 
 Czech open-data conventions (Otevřené formální normy, NKOD): ISO 8601 dates, stable
 identifiers (the project's slug, which never changes), names and texts in both cs and en,
@@ -126,6 +127,7 @@ JSONLD_CONTEXT = {
     "@version": 1.1,
     "schema": "https://schema.org/",
     "dct": "http://purl.org/dc/terms/",
+    "adms": "http://www.w3.org/ns/adms#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "Dataset": "schema:Dataset",
     "Project": "schema:Project",
@@ -134,11 +136,13 @@ JSONLD_CONTEXT = {
     "id": "schema:identifier",
     "name": {"@id": "schema:name", "@container": "@language"},
     "summary": {"@id": "schema:description", "@container": "@language"},
-    "category": "schema:keywords",
-    "phase": "schema:keywords",
+    # schema.org has no category or phase of a project (keywords are a CreativeWork's): Dublin Core's
+    # subject and ADMS's status (a stage in a process) say them; the values are schema:DefinedTerms.
+    "category": "dct:subject",
+    "phase": "adms:status",
     "partners": {"@id": "schema:member", "@container": "@set"},  # JSON keeps their order
-    "kind": "schema:keywords",
-    "kindName": {"@id": "schema:keywords", "@container": "@language"},
+    "kind": "dct:type",
+    "kindName": {"@id": "schema:disambiguatingDescription", "@container": "@language"},
     "url": {"@id": "schema:url", "@type": "@id", "@container": "@index"},  # IRIs, keyed by language
     "startYear": {"@id": "schema:foundingDate", "@type": "schema:Date"},
     "endYear": {"@id": "schema:dissolutionDate", "@type": "schema:Date"},
