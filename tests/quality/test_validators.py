@@ -22,6 +22,12 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
 NUTS = "http://data.europa.eu/nuts/code/CZ042"
 
+# Feed warnings left, with their reason; any other warning fails the gate too.
+ALLOWED_FEED_WARNINGS = {
+    "Two entries with the same value for atom:updated":
+        "every project file has the same date and no modified yet (content; git dates will end it)",
+}
+
 # Recommended-property warnings the records cannot avoid, each with its reason (docs/open-data.md).
 ALLOWED_WARNINGS = {
     "publisher not in the EU corporate-body table": lambda r: r.path.endswith("/publisher")
@@ -63,6 +69,7 @@ def test_every_feed_passes_the_w3c_feed_validator(published, gates):
         events = feed_events(feed.read_bytes(), f"{published.siteurl}/feeds/{feed.name}")
         found += [f"{feed.name} line {e.line}: {e.message}" for e in events if e.level == "error"]
         warnings |= {f"warning: {e.message}" for e in events if e.level == "warning"}
+    found += sorted(w for w in warnings if w.removeprefix("warning: ") not in ALLOWED_FEED_WARNINGS)
     gates.record("8 feeds (W3C validator)", len(found), f"{len(feeds)} feeds", *sorted(warnings))
     assert not found, "\n".join(found)
 
