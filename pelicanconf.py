@@ -103,3 +103,6 @@ SECURITY_CONTACT_PAGE = "about"
 
 BIND = "127.0.0.1"
 PORT = 8000
+
+# Atom feeds: the author of the feed and of every entry (the W3C feed validator wants one).
+FEED_AUTHOR = SITE_ORG["legal_name"]

@@ -153,9 +153,12 @@ def test_json_ld_on_every_page(site):
             assert len(crumbs["itemListElement"]) == len(page.select("nav.breadcrumbs li"))
     for d in SITE.projects("cs"):
         page = site.html(d.url)
-        project = next(json.loads(s.string) for s in page.find_all("script", type="application/ld+json")
-                       if json.loads(s.string)["@type"] == "Project")
-        assert project["name"] == d.title and project["inLanguage"] == "cs"
+        blocks = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+        project = next(b for b in blocks if b["@type"] == "Project")
+        # the page's language is the WebPage's (inLanguage is outside a Project's domain)
+        webpage = next(b for b in blocks if b["@type"] == "WebPage")
+        assert project["name"] == d.title and webpage["inLanguage"] == "cs"
+        assert webpage["mainEntity"] == {"@id": project["@id"]}
         assert [m["name"] for m in project["member"]] == [SITE.partners[p].name_cs for p in d.partners]
         assert project["areaServed"]["name"] == "Ústecký kraj"
 

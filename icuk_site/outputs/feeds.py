@@ -1,8 +1,17 @@
-"""Atom feeds of each language's projects, newest change first."""
+"""Atom feeds (RFC 4287) that the W3C feed validator accepts: the organisation as the feed's
+author, absolute ids and links, each entry's own `updated` and, where known, `published`.
+
+`write_atom(path, FeedInfo, entries)` writes any feed from `FeedEntry` items; `write_feed` is the
+projects feed of one language built on it (a news feed would build its own entries the same way).
+Until dates come from the git history, an entry's `updated` is its document's `modified` (or
+`date`), and `published` its `date`: the build stays reproducible (no clock, no file times).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from feedgenerator import Atom1Feed
@@ -13,39 +22,123 @@ FEED_TITLES = {"en": "Innovation Centre of the Usti Region – projects",
                "cs": "Inovační centrum Ústeckého kraje – projekty"}
 
 
-def _aware(d):
+@dataclass(frozen=True)
+class FeedEntry:
+    """One Atom entry. `id` and `link` must be absolute IRIs (the id never changes)."""
+
+    id: str
+    title: str
+    link: str
+    updated: dt.date | dt.datetime
+    summary: str = ""
+    content: str | None = None  # HTML, links absolute
+    published: dt.date | dt.datetime | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """The feed itself: `id`, `link` (the page it lists) and `self_link` are absolute IRIs;
+    `author_name` (and `author_uri`) stand for every entry that names no author of its own."""
+
+    id: str
+    title: str
+    link: str
+    self_link: str
+    lang: str
+    author_name: str
+    author_uri: str = ""
+    subtitle: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _aware(d: dt.date | dt.datetime) -> dt.datetime:
+    """Dates become midnight UTC; naive date-times are taken as UTC."""
+    if isinstance(d, dt.datetime):
+        return d if d.tzinfo else d.replace(tzinfo=dt.timezone.utc)
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
 
 
-def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None) -> str:
-    """Write the Atom feed of one language's projects, at most `limit` (Pelican's FEED_MAX_ITEMS,
-    default 100) of them; `articles`: Pelican's Article objects by (slug, lang), for the content.
-    Returns the feed's path in the output."""
-    projects = sorted(catalog.projects(lang), key=lambda p: (p.updated, p.slug), reverse=True)
-    if limit:
-        projects = projects[:limit]
-    feed_url = url_for("feed", lang)
+def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry]) -> Atom1Feed:
+    """An Atom feed of `entries` in the order given; the feed's `updated` is the newest entry's.
+    Ids and links are absolute when SITEURL is (publishconf.py); the local preview's are root-relative."""
     feed = Atom1Feed(
-        title=FEED_TITLES[lang],
-        link=f"{siteurl}/{url_for('projects', lang)}",
-        feed_url=f"{siteurl}/{feed_url}",
-        description="",
-        language=lang,
+        title=info.title,
+        link=info.link,
+        feed_url=info.self_link,
+        feed_guid=info.id,
+        description=info.subtitle,
+        language=info.lang,
+        author_name=info.author_name,
+        author_link=info.author_uri or None,
     )
-    for p in projects:
-        article = articles.get((p.slug, lang))
+    for e in entries:
         feed.add_item(
-            title=p.title,
-            link=f"{siteurl}/{p.url}",
-            unique_id=f"{siteurl}/{p.url}",
-            description=p.summary,
-            content=article.get_content(siteurl) if article else None,
-            categories=[CATEGORIES[p.category.id].label(lang)],
-            pubdate=_aware(p.doc.date),
-            updateddate=_aware(p.updated),
+            title=e.title,
+            link=e.link,
+            unique_id=e.id,
+            description=e.summary,
+            content=e.content,
+            categories=list(e.categories),
+            pubdate=_aware(e.published) if e.published else None,
+            updateddate=_aware(e.updated),
         )
-    path = output / feed_url
+    return feed
+
+
+def write_atom(path: Path, info: FeedInfo, entries: Iterable[FeedEntry]) -> None:
+    feed = atom_feed(info, entries)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         feed.write(f, "utf-8")
+
+
+def feed_author(settings: dict | None) -> str:
+    """FEED_AUTHOR (pelicanconf.py): the organisation; its legal name if the setting is missing."""
+    settings = settings or {}
+    return settings.get("FEED_AUTHOR") or settings.get("SITE_ORG", {}).get("legal_name") or settings.get("AUTHOR", "")
+
+
+def _settings_of(articles: dict) -> dict | None:
+    """Pelican's settings, from any of its Article objects (each keeps them as `.settings`)."""
+    return next((a.settings for a in articles.values() if getattr(a, "settings", None)), None)
+
+
+def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
+    """The newest `limit` projects of a language as feed entries, newest change first."""
+    projects = sorted(catalog.projects(lang), key=lambda p: (p.updated, p.slug), reverse=True)
+    if limit:
+        projects = projects[:limit]
+    out = []
+    for p in projects:
+        article = articles.get((p.slug, lang))
+        out.append(FeedEntry(
+            id=f"{siteurl}/{p.url}",
+            title=p.title,
+            link=f"{siteurl}/{p.url}",
+            updated=p.updated,
+            published=p.doc.date,
+            summary=p.summary,
+            content=article.get_content(siteurl) if article else None,
+            categories=(CATEGORIES[p.category.id].label(lang),),
+        ))
+    return out
+
+
+def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
+               settings: dict | None = None) -> str:
+    """Write the Atom feed of one language's projects, at most `limit` (Pelican's FEED_MAX_ITEMS,
+    default 100) of them; `articles`: Pelican's Article objects by (slug, lang), for the content.
+    Returns the feed's path in the output."""
+    feed_url = url_for("feed", lang)
+    info = FeedInfo(
+        id=f"{siteurl}/{url_for('projects', lang)}",  # the feed's id since the first feed: never changes
+        title=FEED_TITLES[lang],
+        link=f"{siteurl}/{url_for('projects', lang)}",
+        self_link=f"{siteurl}/{feed_url}",
+        lang=lang,
+        author_name=feed_author(settings or _settings_of(articles)),
+        author_uri=f"{siteurl}/",
+    )
+    write_atom(output / feed_url, info, project_entries(catalog, articles, lang, siteurl, limit))
     return feed_url

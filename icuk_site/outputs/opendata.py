@@ -1,5 +1,11 @@
-"""The projects as open data: JSON-LD, CSV (+ CSVW metadata), a JSON Schema and a DCAT-AP
-record of the dataset, all written to /data/ by the listing generator.
+"""The projects as open data: JSON-LD, CSV (+ CSVW metadata), a JSON Schema and DCAT-AP records
+of the catalogue and the dataset (dcat.py), all written to /data/ by the listing generator.
+
+projects.json is JSON-LD in schema.org's terms: each record is a `Project` (an Organization)
+with the same IRI as on its page (project_iri), its partners as `member` Organizations, years as
+dates, page URLs as IRIs (an @index map by language). What schema.org has no property of a
+Project for is said in Dublin Core / ADMS terms: category (dct:subject) and phase (adms:status)
+as `DefinedTerm`s, the partner's kind (dct:type), the record's last change (dct:modified).
 
 Czech open-data conventions (Otevřené formální normy, NKOD): ISO 8601 dates, stable
 identifiers (the project's slug, which never changes), names and texts in both cs and en,
@@ -14,6 +20,7 @@ import json
 from typing import Any
 
 from ..content import CATEGORIES, LANGS, PARTNER_KINDS, PHASES, Site, url_for
+from . import dcat
 
 DATA_DIR = "data"
 JSON_FILE = f"{DATA_DIR}/projects.json"
@@ -21,8 +28,8 @@ CSV_FILE = f"{DATA_DIR}/projects.csv"
 CSVW_FILE = f"{DATA_DIR}/projects.csv-metadata.json"
 SCHEMA_FILE = f"{DATA_DIR}/projects.schema.json"
 DCAT_FILE = f"{DATA_DIR}/dataset.jsonld"
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
-NUTS_USTI_REGION = "http://data.europa.eu/nuts/code/CZ042"  # Ústecký kraj (NUTS 3)
+CATALOG_FILE = f"{DATA_DIR}/catalog.jsonld"
+LICENSE = dcat.CC_BY
 
 # (file, media type, EU file-type code): what the open-data page lists.
 DISTRIBUTIONS = (
@@ -31,6 +38,20 @@ DISTRIBUTIONS = (
     (CSVW_FILE, "application/csvm+json", "JSON"),
     (SCHEMA_FILE, "application/schema+json", "JSON"),
     (DCAT_FILE, "application/ld+json", "JSON_LD"),
+    (CATALOG_FILE, "application/ld+json", "JSON_LD"),
+)
+# The dataset's distributions in the DCAT-AP record: the data itself (the rest describes it).
+DATA_DISTRIBUTIONS = (
+    dcat.DistributionSpec(JSON_FILE, "application/ld+json", "JSON_LD",
+                          ("Projekty jako JSON-LD", "The projects as JSON-LD"),
+                          ("Jeden záznam na projekt (schema.org), názvy a texty česky i anglicky.",
+                           "One record per project (schema.org), names and texts in Czech and English."),
+                          conforms_to=SCHEMA_FILE),
+    dcat.DistributionSpec(CSV_FILE, "text/csv", "CSV",
+                          ("Projekty jako CSV", "The projects as CSV"),
+                          ("Tabulka v UTF-8 s řádkem záhlaví, popsaná metadaty CSV on the Web.",
+                           "A UTF-8 table with a header row, described by CSV on the Web metadata."),
+                          conforms_to=CSVW_FILE),
 )
 
 CSV_COLUMNS = (
@@ -60,6 +81,12 @@ def _both(fn) -> dict[str, str]:
     return {lang: fn(lang) for lang in LANGS}
 
 
+def project_iri(siteurl: str, slug: str) -> str:
+    """A project's one IRI, in both languages' pages and in projects.json (the English page's URL
+    + #project: the project itself, not the page about it)."""
+    return f"{siteurl}/{url_for('project', 'en', slug=slug)}#project"
+
+
 def records(site: Site, siteurl: str) -> list[dict[str, Any]]:
     """One record per project (language-independent), ordered by ID."""
     out = []
@@ -67,15 +94,17 @@ def records(site: Site, siteurl: str) -> list[dict[str, Any]]:
         docs = {lang: site.get("project", slug, lang) for lang in LANGS}
         en = docs["en"]
         rec: dict[str, Any] = {
-            "@id": f"{siteurl}/{url_for('project', 'en', slug=slug)}",
+            "@id": project_iri(siteurl, slug),
             "@type": "Project",
             "id": slug,
             "name": _both(lambda lang: docs[lang].title),
             "summary": _both(lambda lang: docs[lang].summary),
-            "category": {"id": en.category, "name": _both(lambda lang: CATEGORIES[en.category].label(lang))},
-            "phase": {"id": en.phase, "name": _both(lambda lang: PHASES[en.phase].label(lang))},
+            "category": {"@type": "DefinedTerm", "id": en.category,
+                         "name": _both(lambda lang: CATEGORIES[en.category].label(lang))},
+            "phase": {"@type": "DefinedTerm", "id": en.phase, "name": _both(lambda lang: PHASES[en.phase].label(lang))},
             "partners": [
                 {
+                    "@type": "Organization",
                     "id": pid,
                     "name": _both(site.partners[pid].name),
                     "kind": site.partners[pid].kind,
@@ -87,9 +116,9 @@ def records(site: Site, siteurl: str) -> list[dict[str, Any]]:
             "dateModified": max(d.updated for d in docs.values()).isoformat(),
         }
         if en.years:
-            rec["startYear"] = en.years.start
+            rec["startYear"] = str(en.years.start)  # a schema:Date of year precision (ISO 8601)
             if en.years.end:
-                rec["endYear"] = en.years.end
+                rec["endYear"] = str(en.years.end)
         out.append(rec)
     return out
 
@@ -97,20 +126,28 @@ def records(site: Site, siteurl: str) -> list[dict[str, Any]]:
 JSONLD_CONTEXT = {
     "@version": 1.1,
     "schema": "https://schema.org/",
+    "dct": "http://purl.org/dc/terms/",
+    "adms": "http://www.w3.org/ns/adms#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "Dataset": "schema:Dataset",
     "Project": "schema:Project",
+    "Organization": "schema:Organization",
+    "DefinedTerm": "schema:DefinedTerm",
     "id": "schema:identifier",
     "name": {"@id": "schema:name", "@container": "@language"},
-    "kindName": {"@id": "schema:additionalType", "@container": "@language"},
     "summary": {"@id": "schema:description", "@container": "@language"},
-    "category": "schema:category",
-    "phase": "schema:creativeWorkStatus",
-    "partners": {"@id": "schema:member", "@container": "@list"},
-    "kind": "schema:additionalType",
-    "url": {"@id": "schema:url", "@container": "@language"},
-    "startYear": "schema:foundingDate",
-    "endYear": "schema:dissolutionDate",
-    "dateModified": {"@id": "schema:dateModified", "@type": "schema:Date"},
-    "projects": {"@id": "schema:hasPart", "@container": "@set"},
+    # schema.org has no category or phase of a project (keywords are a CreativeWork's): Dublin Core's
+    # subject and ADMS's status (a stage in a process) say them; the values are schema:DefinedTerms.
+    "category": "dct:subject",
+    "phase": "adms:status",
+    "partners": {"@id": "schema:member", "@container": "@set"},  # JSON keeps their order
+    "kind": "dct:type",
+    "kindName": {"@id": "schema:disambiguatingDescription", "@container": "@language"},
+    "url": {"@id": "schema:url", "@type": "@id", "@container": "@index"},  # IRIs, keyed by language
+    "startYear": {"@id": "schema:foundingDate", "@type": "schema:Date"},
+    "endYear": {"@id": "schema:dissolutionDate", "@type": "schema:Date"},
+    "dateModified": {"@id": "dct:modified", "@type": "xsd:date"},
+    "projects": {"@id": "schema:about", "@container": "@set"},
     "license": {"@id": "schema:license", "@type": "@id"},
 }
 
@@ -119,9 +156,10 @@ def json_schema(siteurl: str) -> dict[str, Any]:
     both = {"type": "object", "required": list(LANGS), "additionalProperties": False,
             "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGS}}
     term = lambda ids: {  # noqa: E731
-        "type": "object", "required": ["id", "name"], "additionalProperties": False,
-        "properties": {"id": {"enum": list(ids)}, "name": both},
+        "type": "object", "required": ["@type", "id", "name"], "additionalProperties": False,
+        "properties": {"@type": {"const": "DefinedTerm"}, "id": {"enum": list(ids)}, "name": both},
     }
+    year = {"type": "string", "pattern": r"^(199\d|20\d\d|2100)$"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{siteurl}/{SCHEMA_FILE}",
@@ -131,7 +169,7 @@ def json_schema(siteurl: str) -> dict[str, Any]:
         "required": ["@id", "@type", "id", "name", "summary", "category", "phase", "partners", "url", "dateModified"],
         "additionalProperties": False,
         "properties": {
-            "@id": {"type": "string"},
+            "@id": {"type": "string", "pattern": "#project$"},
             "@type": {"const": "Project"},
             "id": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
             "name": both,
@@ -141,14 +179,15 @@ def json_schema(siteurl: str) -> dict[str, Any]:
             "partners": {
                 "type": "array", "minItems": 1,
                 "items": {
-                    "type": "object", "required": ["id", "name", "kind", "kindName"], "additionalProperties": False,
-                    "properties": {"id": {"type": "string"}, "name": both, "kind": {"enum": list(PARTNER_KINDS)},
+                    "type": "object", "required": ["@type", "id", "name", "kind", "kindName"], "additionalProperties": False,
+                    "properties": {"@type": {"const": "Organization"}, "id": {"type": "string"}, "name": both,
+                                   "kind": {"enum": list(PARTNER_KINDS)},
                                    "kindName": both},
                 },
             },
             "url": both,
-            "startYear": {"type": "integer", "minimum": 1990, "maximum": 2100},
-            "endYear": {"type": "integer", "minimum": 1990, "maximum": 2100},
+            "startYear": year,
+            "endYear": year,
             "dateModified": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         },
     }
@@ -187,58 +226,28 @@ def csvw(siteurl: str) -> dict[str, Any]:
                 for name, datatype, desc in CSV_COLUMNS
             ],
             "primaryKey": "id",
-            "aboutUrl": f"{siteurl}/{url_for('project', 'en', slug='{id}')}",  # a URI template: {id} is the column
+            "aboutUrl": project_iri(siteurl, "{id}"),  # a URI template: {id} is the column
         },
     }
 
 
-def dcat(site: Site, siteurl: str, settings: dict) -> dict[str, Any]:
+def dcat_records(site: Site, siteurl: str, settings: dict) -> dict[str, dict[str, Any]]:
+    """The DCAT-AP catalogue and dataset records: output path -> JSON-LD."""
     org = settings["SITE_ORG"]
-    modified = max((d.updated for d in site.documents if d.kind == "project"), default=site.reference_date)
-    issued = min((d.date for d in site.documents if d.kind == "project"), default=modified)
-    ft = "http://publications.europa.eu/resource/authority/file-type/"
+    projects = [d for d in site.documents if d.kind == "project"]
+    modified = max((d.updated for d in projects), default=site.reference_date)
+    issued = min((d.date for d in projects), default=modified)
+    dataset_iri = f"{siteurl}/{DCAT_FILE}#dataset"
     return {
-        "@context": {
-            "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-            "foaf": "http://xmlns.com/foaf/0.1/", "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "vcard": "http://www.w3.org/2006/vcard/ns#",
-        },
-        "@id": f"{siteurl}/{DCAT_FILE}#dataset",
-        "@type": "dcat:Dataset",
-        "dct:identifier": "icuk-projects",
-        "dct:title": [{"@value": "Projekty Inovačního centra Ústeckého kraje", "@language": "cs"},
-                      {"@value": "Projects of the Innovation Centre of the Usti Region", "@language": "en"}],
-        "dct:description": [
-            {"@value": "Projekty ICUK: kategorie, fáze, partneři a roky, česky i anglicky.", "@language": "cs"},
-            {"@value": "ICUK's projects: category, phase, partners and years, in Czech and English.",
-             "@language": "en"},
-        ],
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": org["legal_name"]},
-        "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": org["legal_name"],
-                              "vcard:hasURL": {"@id": f"{siteurl}/{url_for('page', 'en', slug='about')}"}},
-        "dct:issued": {"@value": issued.isoformat(), "@type": "xsd:date"},
-        "dct:modified": {"@value": modified.isoformat(), "@type": "xsd:date"},
-        "dct:spatial": {"@id": NUTS_USTI_REGION},
-        "dct:accrualPeriodicity": {"@id": "http://publications.europa.eu/resource/authority/frequency/IRREG"},
-        "dcat:theme": {"@id": "http://publications.europa.eu/resource/authority/data-theme/ECON"},
-        "dcat:keyword": [{"@value": k, "@language": lang} for lang, ks in
-                         (("cs", ("inovace", "Ústecký kraj", "projekty")),
-                          ("en", ("innovation", "Usti Region", "projects"))) for k in ks],
-        "dct:conformsTo": {"@id": f"{siteurl}/{SCHEMA_FILE}"},
-        "dcat:landingPage": {"@id": f"{siteurl}/{url_for('page', 'en', slug='open-data')}"},
-        "dcat:distribution": [
-            {
-                "@id": f"{siteurl}/{path}#distribution",
-                "@type": "dcat:Distribution",
-                "dcat:downloadURL": {"@id": f"{siteurl}/{path}"},
-                "dcat:accessURL": {"@id": f"{siteurl}/{path}"},
-                "dcat:mediaType": {"@id": f"http://www.iana.org/assignments/media-types/{media}"},
-                "dct:format": {"@id": ft + code},
-                "dct:license": {"@id": LICENSE},
-                **({"dct:conformsTo": {"@id": f"{siteurl}/{SCHEMA_FILE}"}} if path == JSON_FILE else {}),
-            }
-            for path, media, code in DISTRIBUTIONS[:2]
-        ],
+        DCAT_FILE: dcat.dataset(
+            dataset_iri=dataset_iri, siteurl=siteurl, org=org, issued=issued, modified=modified,
+            first_year=min((d.years.start for d in projects if d.years), default=None),
+            landing_pages=[url_for("page", lang, slug="open-data") for lang in LANGS],
+            contact_page=url_for("page", "en", slug=settings.get("SECURITY_CONTACT_PAGE", "about")),
+            schema_path=SCHEMA_FILE, distributions=list(DATA_DISTRIBUTIONS)),
+        CATALOG_FILE: dcat.catalog(
+            catalog_iri=f"{siteurl}/{CATALOG_FILE}#catalog", siteurl=siteurl, org=org,
+            issued=issued, modified=modified, dataset_iris=[dataset_iri]),
     }
 
 
@@ -258,10 +267,11 @@ def files(site: Site, siteurl: str, settings: dict) -> dict[str, str]:
     writer.writeheader()
     writer.writerows(csv_rows(recs))
     return {
-        JSON_FILE: _json({"@context": JSONLD_CONTEXT, "@id": f"{siteurl}/{JSON_FILE}",
+        JSON_FILE: _json({"@context": JSONLD_CONTEXT, "@id": f"{siteurl}/{JSON_FILE}", "@type": "Dataset",
+                          "name": {"cs": "Projekty ICUK", "en": "ICUK projects"},
                           "license": LICENSE, "projects": recs}, compact=True),
         CSV_FILE: buf.getvalue(),
         CSVW_FILE: _json(csvw(siteurl)),
         SCHEMA_FILE: _json(json_schema(siteurl)),
-        DCAT_FILE: _json(dcat(site, siteurl, settings)),
+        **{path: _json(record) for path, record in dcat_records(site, siteurl, settings).items()},
     }

@@ -1,7 +1,15 @@
-"""JSON-LD for search engines: the organisation on every page, `Project` on project pages,
-`BreadcrumbList` wherever breadcrumbs are shown. Jinja globals (registered by the plugin)
-return a ready `<script type="application/ld+json">` data block — data, never executed, so
-the strict CSP is unaffected."""
+"""JSON-LD for search engines, in schema.org's terms (every property within its type's domain
+and range; tests/quality/test_schemaorg.py checks them against a pinned schema.org):
+
+- every page: the `Organization` and the page as a `WebPage` (name, inLanguage, dateModified,
+  its `breadcrumb`), whose `mainEntity` is the project on a project page and whose `about` is
+  the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
+- project pages: the `Project`, with the one IRI that projects.json gives it too;
+- wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at).
+
+Blocks refer to each other by IRI. Jinja globals (registered by the plugin) return a ready
+`<script type="application/ld+json">` data block — data, never executed, so the strict CSP is
+unaffected."""
 
 from __future__ import annotations
 
@@ -10,6 +18,8 @@ from typing import Any
 
 from jinja2 import pass_context
 from markupsafe import Markup
+
+from ..outputs.opendata import project_iri
 
 USTI_REGION = {"@type": "AdministrativeArea", "name": "Ústecký kraj", "alternateName": "Usti Region",
                "sameAs": "http://data.europa.eu/nuts/code/CZ042"}
@@ -23,8 +33,20 @@ def block(data: dict[str, Any]) -> Markup:
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
+# Page kinds (PageView.kind) whose templates show no breadcrumbs.
+NO_BREADCRUMBS = frozenset({"home", "404"})
+
+
 def _abs(ctx, url: str) -> str:
     return f"{ctx.get('SITEURL', '')}/{url}"
+
+
+def _org_id(ctx) -> dict[str, str]:
+    return {"@id": _abs(ctx, "#organization")}
+
+
+def breadcrumb_id(page_url: str) -> str:
+    return f"{page_url}#breadcrumb"
 
 
 def organization(ctx) -> dict[str, Any]:
@@ -35,7 +57,8 @@ def organization(ctx) -> dict[str, Any]:
         "name": org["name"],
         "alternateName": org["short"],
         "legalName": org["legal_name"],
-        "taxID": org["company_id"],
+        # IČO, the Czech company registration number (not a tax ID: that would be the DIČ).
+        "identifier": {"@type": "PropertyValue", "propertyID": "IČO", "value": org["company_id"]},
         "url": _abs(ctx, ""),
         "foundingDate": org["founded"],
         "founder": [{"@type": "Organization", "name": name} for name in org["founders"]],
@@ -47,9 +70,34 @@ def organization(ctx) -> dict[str, Any]:
     }
 
 
+def webpage(ctx, view) -> dict[str, Any]:
+    """The page being rendered as a schema.org WebPage."""
+    url = _abs(ctx, view.url)
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "WebPage", "@id": url, "url": url}
+    if view.title:
+        data["name"] = view.title
+    if view.description:
+        data["description"] = view.description
+    data["inLanguage"] = view.lang
+    if view.updated:
+        data["dateModified"] = view.updated.isoformat()
+    data["publisher"] = _org_id(ctx)
+    if view.kind not in NO_BREADCRUMBS:
+        data["breadcrumb"] = {"@id": breadcrumb_id(url)}
+    if view.kind == "project":
+        data["mainEntity"] = {"@id": project_iri(ctx.get("SITEURL", ""), view.slug)}
+        data["keywords"] = [view.category.label, view.phase.label]  # a CreativeWork's, not a Project's
+    else:
+        data["about"] = _org_id(ctx)
+    return data
+
+
 @pass_context
 def jsonld_organization(ctx) -> Markup:
-    return block({"@context": "https://schema.org", **organization(ctx)})
+    """The organisation, and the page being rendered (the template's `view`) as a WebPage."""
+    out = block({"@context": "https://schema.org", **organization(ctx)})
+    view = ctx.get("view")
+    return out + block(webpage(ctx, view)) if view is not None else out
 
 
 @pass_context
@@ -57,16 +105,14 @@ def jsonld_project(ctx, view) -> Markup:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Project",
-        "@id": _abs(ctx, view.url) + "#project",
+        "@id": project_iri(ctx.get("SITEURL", ""), view.slug),
         "name": view.title,
         "description": view.summary,
         "url": _abs(ctx, view.url),
-        "inLanguage": view.lang,
-        "dateModified": view.updated.isoformat(),
+        "mainEntityOfPage": {"@id": _abs(ctx, view.url)},
         "areaServed": USTI_REGION,
-        "parentOrganization": {"@id": _abs(ctx, "#organization")},
+        "parentOrganization": _org_id(ctx),
         "member": [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url)} for p in view.partners],
-        "keywords": [view.category.label, view.phase.label],
     }
     if view.years:
         data["foundingDate"] = str(view.years.start)
@@ -77,11 +123,13 @@ def jsonld_project(ctx, view) -> Markup:
 
 @pass_context
 def jsonld_breadcrumbs(ctx, items) -> Markup:
+    """`items`: (label, url) from the home page to the current page (the last one)."""
     return block({
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
+        "@id": breadcrumb_id(_abs(ctx, items[-1][1])),
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": label, "item": _abs(ctx, url)}
+            {"@type": "ListItem", "position": i, "name": label, "item": {"@id": _abs(ctx, url)}}
             for i, (label, url) in enumerate(items, start=1)
         ],
     })
