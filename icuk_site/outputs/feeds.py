@@ -99,11 +99,6 @@ def feed_author(settings: dict | None) -> str:
     return settings.get("FEED_AUTHOR") or settings.get("SITE_ORG", {}).get("legal_name") or settings.get("AUTHOR", "")
 
 
-def _settings_of(articles: dict) -> dict | None:
-    """Pelican's settings, from any of its Article objects (each keeps them as `.settings`)."""
-    return next((a.settings for a in articles.values() if getattr(a, "settings", None)), None)
-
-
 def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
     """The newest `limit` projects of a language as feed entries, newest change first."""
     projects = sorted(catalog.projects(lang), key=lambda p: (p.updated, p.slug), reverse=True)
@@ -126,7 +121,7 @@ def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int
 
 
 def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
-               settings: dict | None = None) -> str:
+               settings: dict) -> str:
     """Write the Atom feed of one language's projects, at most `limit` (Pelican's FEED_MAX_ITEMS,
     default 100) of them; `articles`: Pelican's Article objects by (slug, lang), for the content.
     Returns the feed's path in the output."""
@@ -137,7 +132,7 @@ def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, l
         link=f"{siteurl}/{url_for('projects', lang)}",
         self_link=f"{siteurl}/{feed_url}",
         lang=lang,
-        author_name=feed_author(settings or _settings_of(articles)),
+        author_name=feed_author(settings),
         author_uri=f"{siteurl}/",
     )
     write_atom(output / feed_url, info, project_entries(catalog, articles, lang, siteurl, limit))

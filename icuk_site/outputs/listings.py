@@ -56,7 +56,7 @@ class ListingGenerator(Generator):
             feed = Group(plan, f"feed-{lang}", bodies_key(plan, projects))
             if not feed.kept:
                 feed.add(write_feed(catalog, self.session.articles, lang, siteurl, Path(self.output_path),
-                                    self.settings.get("FEED_MAX_ITEMS")))
+                                    self.settings.get("FEED_MAX_ITEMS"), self.settings))
         data = Group(plan, "sitemap-robots-open-data")
         if not data.kept:
             texts = {"sitemap.xml": sitemap(catalog, siteurl), "robots.txt": robots(siteurl),
