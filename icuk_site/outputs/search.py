@@ -12,7 +12,7 @@ process, in the background while the listing pages, feeds and open data are made
 the build waits for it and puts the merged bundle into the output. Pagefind keeps languages
 apart, so this is the bundle one run over every page makes; in an incremental build a
 language whose indexed pages are all unchanged keeps its index. A page with a body announced
-after Pagefind started (none today) makes the build index again, so the index is always complete.
+after Pagefind started would be missing from the index: the build fails instead.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class SearchIndex:
         self.plan = plan  # incremental.Plan or None
         self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch_root()))
         self.staged: dict[str, tuple[str, str, bytes | Path]] = {}  # rel -> (html lang, sha, bytes or kept file)
-        self.launched = self.late = False
+        self.launched = self.late = False  # late: a page with a body came after launch()
         self.procs: list[subprocess.Popen] = []
         self.collector: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -192,23 +192,12 @@ class SearchIndex:
         (out / ENTRY).write_text(json.dumps(entry, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
     def finish(self) -> None:
-        """Signal finalized: wait for the index (after indexing again if a page came late)."""
-        if not self.staged:  # no page marks a body: Pagefind indexes every page, as it would the output
-            proc = subprocess.run([_pagefind(), "--site", str(self.output), "--output-subdir", BUNDLE, "--silent"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-            if proc.returncode != 0:
-                raise SearchIndexError(f"Pagefind failed ({proc.returncode}): {proc.stdout.decode(errors='replace')}")
-            normalise(self.output / BUNDLE)
-            return
-        if self.late:  # start again, with every page
-            self.stop()
-            shutil.rmtree(self.output / BUNDLE, ignore_errors=True)
-            for path in self.scratch.iterdir():
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
-            self.launched = self.late = False
-            self.error, self.procs = None, []
-            if self.plan is not None:
-                self.plan.kept = {rel for rel in self.plan.kept if not rel.startswith(f"{BUNDLE}/")}
+        """Signal finalized: wait for the index."""
+        if not self.staged:
+            raise SearchIndexError("no page marks its text with data-pagefind-body: there is nothing to index")
+        if self.late:
+            raise SearchIndexError("a page with data-pagefind-body was written after indexing began "
+                                   "(page_writer_finalized): write it with the project and section pages")
         self.launch()
         self.collector.join()
         if self.error is not None:
@@ -248,14 +237,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process
         return True
     return True
-
-
-def normalise(bundle: Path) -> None:
-    """Pagefind lists the languages in pagefind-entry.json in a varying order: sort them, so
-    that two builds of the same commit are byte-identical."""
-    entry = bundle / ENTRY
-    if entry.exists():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        if isinstance(data.get("languages"), dict):
-            data["languages"] = dict(sorted(data["languages"].items()))
-        entry.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")
