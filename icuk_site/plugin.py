@@ -20,6 +20,7 @@ The session is started at `get_generators`, which Pelican sends at the start of 
 
 from __future__ import annotations
 
+from jinja2 import pass_context
 from pelican import signals
 
 from . import session as sessions
@@ -48,6 +49,17 @@ def setup_jinja(generator) -> None:
     env = generator.env
     i18n.install(env, generator.theme)
     env.globals["catalog"] = session.catalog
+    session.catalog.words.theme = generator.theme  # views word titles and trails with the theme's catalog
+    siteurl = generator.settings.get("SITEURL", "")
+
+    @pass_context
+    def link(ctx, url: str = "") -> str:
+        """`link(url)`: a site URL path (from a view) as pages link it, SITEURL + "/" + url: absolute
+        with a publish SITEURL, root-relative with the development one (""). A page's own SITEURL
+        wins; components (imported without context) get the build's."""
+        return f"{ctx.get('SITEURL', siteurl)}/{url}"
+
+    env.globals["link"] = link
     env.globals.update(jsonld.GLOBALS)
     env.globals["memo"] = make_memo()  # a fragment rendered once per build
     env.globals["picture"] = session.pictures

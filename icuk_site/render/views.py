@@ -1,146 +1,71 @@
-"""What templates see: the validated content, resolved for one language.
+"""What templates see: the validated content, resolved and worded for one language.
 
 `Catalog` is built once per build from a `content.Site`. It resolves partner IDs to names in
 the page's language, vocabulary IDs to labels, documents to URLs, and groups projects into
-facets (category, phase, partner, year), so templates only present data and never work it
-out. Every rendered page gets a `view` (a `PageView` or one of its subclasses) that the base
-template reads: language, title, description, URL, translations, navigation key.
+facets (category, phase, partner, year). It also decides what each page says about itself:
+its title and description, its breadcrumb trail, the facet names, the footer's pages, so
+templates only present data and never work it out. Every rendered page gets a `view` (a
+`PageView` or one of its subclasses, pageviews.py) that the base template reads.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Link, Site, Years, sort_key, url_for
+from markupsafe import Markup
+
+from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, sort_key, url_for
 from ..outputs import opendata
+from . import typography
+from .pageviews import (
+    Alternate,
+    Crumb,
+    FacetChoice,
+    HomeGroup,
+    ListingView,
+    NavItem,
+    OpenDataFile,
+    PageView,
+    PartnerView,
+    ProjectGroup,
+    ProjectView,
+    TermView,
+)
+from .words import Words, _, ngettext
+
+__all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
+           "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "TermView"]
 
 FACETS = ("category", "phase", "partner", "year")
-
-
-@dataclass(frozen=True)
-class Alternate:
-    lang: str
-    url: str
-    autonym: str
-
-
-@dataclass(frozen=True)
-class TermView:
-    """A facet value (category, phase, year) in one language, with its listing page."""
-
-    id: str
-    label: str
-    url: str = ""
-
-
-@dataclass(frozen=True)
-class PartnerView:
-    id: str
-    name: str
-    short: str | None
-    website: str | None  # the organisation's own site (external), if known
-    kind: TermView
-    url: str  # the partner's page on this site
-
-    @property
-    def label(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True)
-class OpenDataFile:
-    path: str
-    media_type: str
-
-
-@dataclass(frozen=True)
-class NavItem:
-    key: str
-    label: str
-    url: str
-
-
-@dataclass(frozen=True)
-class PageView:
-    """What the base template needs to know about any page."""
-
-    lang: str
-    title: str
-    description: str
-    url: str
-    alternates: tuple[Alternate, ...]
-    nav_key: str = ""
-    kind: str = "page"  # page | open-data | project | home | 404 | a listing kind
-    updated: dt.date | None = None
-
-    @property
-    def other_langs(self) -> tuple[Alternate, ...]:
-        return tuple(a for a in self.alternates if a.lang != self.lang)
-
-
-@dataclass(frozen=True)
-class ProjectView(PageView):
-    doc: Document | None = None
-    summary: str = ""
-    category: TermView | None = None
-    phase: TermView | None = None
-    partners: tuple[PartnerView, ...] = ()
-    years: Years | None = None
-    active_years: tuple[TermView, ...] = ()
-    links: tuple[Link, ...] = ()
-    image: str | None = None
-    image_alt: str | None = None
-
-    @property
-    def slug(self) -> str:
-        return self.doc.slug
-
-    @property
-    def partner_ids(self) -> str:
-        return " ".join(p.id for p in self.partners)
-
-    @property
-    def year_ids(self) -> str:
-        return " ".join(y.id for y in self.active_years)
-
-
-@dataclass(frozen=True)
-class ProjectGroup:
-    """Projects sharing one facet value (e.g. the infrastructure category)."""
-
-    facet: str
-    term: TermView | PartnerView
-    projects: tuple[ProjectView, ...]
-
 
 # The home page shows at most this many cards per category (the most recently updated) and
 # links to the category's listing page for the rest: with hundreds of projects it stays light.
 HOME_PROJECTS_PER_CATEGORY = 8
 
+# The section pages the footer links to, in this order (those that exist in the language).
+FOOTER_PAGES = ("about", "open-data", "accessibility")
 
-@dataclass(frozen=True)
-class HomeGroup:
-    """A category on the home page: the projects shown and how many it has in all."""
-
-    term: TermView
-    projects: tuple[ProjectView, ...]
-    total: int
-
-
-@dataclass(frozen=True)
-class ListingView(PageView):
-    """A page listing projects: the index, an index of a facet, or one facet value.
-
-    `facet` is "projects", "partners", "years" (indexes), one of FACETS (a facet value's
-    page, with `term`), or "search". Titles are theme strings: the template words them.
-    """
-
-    facet: str = ""
-    term: TermView | PartnerView | None = None
-    projects: tuple[ProjectView, ...] = ()
-    groups: tuple[ProjectGroup, ...] = ()
+# What the site's own sections are called (breadcrumbs, titles).
+SECTION_NAMES = {"home": _("Home"), "projects": _("Projects"), "partners": _("Partners"), "years": _("Years"),
+                 "search": _("Search")}
+# A facet's name, and the title of one of its values' pages.
+FACET_NAMES = {"category": _("Category"), "phase": _("Phase"), "partner": _("Partner"), "year": _("Year")}
+FACET_TITLES = {"category": _("Category: %(name)s"), "phase": _("Phase: %(name)s"),
+                "partner": _("Partner: %(name)s"), "year": _("Projects in %(year)s")}
+FACET_DESCRIPTION = ngettext("%(num)d project of the Innovation Centre of the Usti Region: %(name)s.",
+                             "%(num)d projects of the Innovation Centre of the Usti Region: %(name)s.")
+# Title and description of the other listing pages.
+LISTING_TEXTS = {
+    "projects": (_("Projects"), _("Projects the Innovation Centre of the Usti Region is changing the region with, by category.")),
+    "partners": (_("Partners"), _("The organisations the Innovation Centre of the Usti Region works with, and their projects.")),
+    "years": (_("Projects by year"), _("The years the projects of the Innovation Centre of the Usti Region are active in.")),
+    "search": (_("Search"), _("Search the projects and pages of the Innovation Centre of the Usti Region.")),
+}
+# Where a facet value's page sits in the breadcrumbs: under the projects index, or under the
+# index of its facet, which sits under the projects index.
+FACET_PARENTS = {"category": ("projects",), "phase": ("projects",), "partner": ("projects", "partners"),
+                 "year": ("projects", "years")}
 
 
 @dataclass
@@ -150,6 +75,30 @@ class Catalog:
     _pages: dict[tuple[str, str], PageView] = field(default_factory=dict)
     # Facet values by (facet, value, lang): each is made once, not once per project showing it.
     _terms: dict[tuple[str, object, str], TermView | PartnerView] = field(default_factory=dict)
+    # Theme strings; the plugin points them at the theme's catalogs (plugin.setup_jinja) before
+    # any view is made. Without a theme they stay English.
+    words: Words = field(default_factory=Words)
+
+    # ---- words and trails -------------------------------------------------------------------
+    def word(self, lang: str, message: str, **params) -> Markup:
+        return self.words.get(lang, message, **params)
+
+    def crumb(self, label: str, url: str, lang: str) -> Crumb:
+        return Crumb(label, url, typography.text(str(label), lang))
+
+    def trail(self, lang: str, *sections: str) -> list[Crumb]:
+        """The home page, then the named sections (SECTION_NAMES) in this order."""
+        routes = ("home", *sections)
+        return [self.crumb(self.word(lang, SECTION_NAMES[r]), url_for(r, lang), lang) for r in routes]
+
+    def years_text(self, years, lang: str) -> str:
+        if years is None:
+            return ""
+        if years.end and years.end != years.start:
+            return f"{years.start}–{years.end}"
+        if years.end:
+            return str(years.start)
+        return self.word(lang, _("since %(year)s"), year=years.start)
 
     # ---- facet values ---------------------------------------------------------------------
     def _term(self, facet: str, value, lang: str, make) -> TermView | PartnerView:
@@ -159,23 +108,29 @@ class Catalog:
             term = self._terms[key] = make()
         return term
 
+    @staticmethod
+    def _term_view(value: str, label: str, url: str, lang: str) -> TermView:
+        return TermView(value, label, url, typography.text(label, lang))
+
     def category(self, value: str, lang: str) -> TermView:
-        return self._term("category", value, lang, lambda: TermView(
-            value, CATEGORIES[value].label(lang), url_for("category", lang, slug=value)))
+        return self._term("category", value, lang, lambda: self._term_view(
+            value, CATEGORIES[value].label(lang), url_for("category", lang, slug=value), lang))
 
     def phase(self, value: str, lang: str) -> TermView:
-        return self._term("phase", value, lang, lambda: TermView(
-            value, PHASES[value].label(lang), url_for("phase", lang, slug=value)))
+        return self._term("phase", value, lang, lambda: self._term_view(
+            value, PHASES[value].label(lang), url_for("phase", lang, slug=value), lang))
 
     def year(self, year: int, lang: str) -> TermView:
-        return self._term("year", year, lang, lambda: TermView(
-            str(year), str(year), url_for("year", lang, slug=str(year))))
+        return self._term("year", year, lang, lambda: self._term_view(
+            str(year), str(year), url_for("year", lang, slug=str(year)), lang))
 
     def partner(self, pid: str, lang: str) -> PartnerView:
         def make() -> PartnerView:
             p = self.site.partners[pid]
             kind = TermView(p.kind, PARTNER_KINDS[p.kind].label(lang))
-            return PartnerView(pid, p.name(lang), p.short, p.url, kind, url_for("partner", lang, slug=pid))
+            name = p.name(lang)
+            return PartnerView(pid, name, p.short, p.url, kind, url_for("partner", lang, slug=pid),
+                               typography.text(name, lang))
 
         return self._term("partner", pid, lang, make)
 
@@ -194,6 +149,9 @@ class Catalog:
         key = (doc.slug, doc.lang)
         if key not in self._projects:
             lang = doc.lang
+            category = self.category(doc.category, lang)
+            trail = [*self.trail(lang, "projects"), Crumb(category.label, category.url, category.html),
+                     self.crumb(doc.title, doc.url, lang)]
             self._projects[key] = ProjectView(
                 lang=lang,
                 title=doc.title,
@@ -203,9 +161,10 @@ class Catalog:
                 nav_key="projects",
                 kind="project",
                 updated=doc.updated,
+                breadcrumbs=tuple(trail),
                 doc=doc,
                 summary=doc.summary,
-                category=self.category(doc.category, lang),
+                category=category,
                 phase=self.phase(doc.phase, lang),
                 partners=tuple(self.partner(p, lang) for p in doc.partners),
                 years=doc.years,
@@ -213,6 +172,9 @@ class Catalog:
                 links=doc.links,
                 image=doc.image,
                 image_alt=doc.image_alt,
+                title_html=typography.text(doc.title, lang),
+                summary_html=typography.text(doc.summary, lang),
+                years_text=self.years_text(doc.years, lang),
             )
         return self._projects[key]
 
@@ -228,8 +190,15 @@ class Catalog:
                 nav_key=doc.slug if doc.nav_label else ("home" if doc.template == "home" else ""),
                 kind=doc.template,
                 updated=doc.updated,
+                # The home page and the page-not-found page (served at any URL) show no trail.
+                breadcrumbs=() if doc.template in ("home", "404") else
+                (*self.trail(doc.lang), self.crumb(doc.title, doc.url, doc.lang)),
             )
         return self._pages[key]
+
+    def footer(self, lang: str) -> tuple[PageView, ...]:
+        """The section pages the footer links to (FOOTER_PAGES), those the language has."""
+        return tuple(v for slug in FOOTER_PAGES if (v := self.page_by_slug(slug, lang)) is not None)
 
     def view(self, doc: Document) -> PageView:
         return self.project(doc) if doc.kind == "project" else self.page(doc)
@@ -311,22 +280,35 @@ class Catalog:
 
             def listing(route: str, facet: str, slug: str = "", **kw) -> ListingView:
                 return ListingView(
-                    lang=lang, title="", description="", url=url_for(route, lang, slug=slug),
+                    lang=lang, url=url_for(route, lang, slug=slug),
                     alternates=self.route_alternates(route, slug=slug),
                     nav_key="search" if facet == "search" else ("partners" if route.startswith("partner") else "projects"),
                     kind=facet if facet in ("projects", "partners", "years", "search") else "facet",
                     facet=facet, updated=newest, **kw,
                 )
 
+            def index(route: str, *sections: str, **kw) -> ListingView:
+                title, description = LISTING_TEXTS[route]
+                return listing(route, route, title=self.word(lang, title), description=self.word(lang, description),
+                               breadcrumbs=tuple(self.trail(lang, *sections)), **kw)
+
+            facets = tuple(FacetChoice(f, self.word(lang, FACET_NAMES[f]), self.facet(f, lang)) for f in FACETS)
             pages = [
-                listing("projects", "projects", projects=self.projects(lang), groups=self.facet("category", lang)),
-                listing("partners", "partners", groups=self.facet("partner", lang)),
-                listing("years", "years", groups=self.facet("year", lang)),
-                listing("search", "search"),
+                index("projects", "projects", projects=self.projects(lang), groups=self.facet("category", lang), facets=facets),
+                index("partners", "projects", "partners", groups=self.facet("partner", lang)),
+                index("years", "projects", "years", groups=self.facet("year", lang)),
+                index("search", "search"),
             ]
             for f in FACETS:
                 for g in self.facet(f, lang):
-                    pages.append(listing(f, f, slug=g.term.id, term=g.term, projects=g.projects))
+                    url = url_for(f, lang, slug=g.term.id)
+                    title = self.word(lang, FACET_TITLES[f], name=g.term.label, year=g.term.label)
+                    pages.append(listing(
+                        f, f, slug=g.term.id, term=g.term, projects=g.projects, title=title,
+                        description=self.words.plural(lang, FACET_DESCRIPTION, len(g.projects), name=g.term.label),
+                        breadcrumbs=(*self.trail(lang, *FACET_PARENTS[f]), self.crumb(g.term.label, url, lang)),
+                        eyebrow=self.word(lang, FACET_NAMES[f]), heading_html=title if f == "year" else g.term.html,
+                    ))
             out[lang] = tuple(pages)
         return out
 

@@ -1,0 +1,193 @@
+"""The views themselves: what one page's templates and components read, already decided and
+worded in the page's language. `views.Catalog` makes them; templates only present them.
+
+Fields ending in `_html` are Markup with the language's typography applied (the components
+print them as given); every other text field is plain text (the components escape it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..content import Document, Link, Years
+
+# og:locale of each language (Open Graph wants language_TERRITORY).
+LOCALES = {"en": "en_GB", "cs": "cs_CZ"}
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    url: str
+    autonym: str
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One step of a breadcrumb trail: `label` plain text, `html` the same with typography."""
+
+    label: str
+    url: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class TermView:
+    """A facet value (category, phase, year) in one language, with its listing page."""
+
+    id: str
+    label: str
+    url: str = ""
+    html: Markup = Markup("")  # label with the language's typography
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    id: str
+    name: str
+    short: str | None
+    website: str | None  # the organisation's own site (external), if known
+    kind: TermView
+    url: str  # the partner's page on this site
+    html: Markup = Markup("")  # name with the language's typography
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class OpenDataFile:
+    path: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PageView:
+    """What the base template needs to know about any page."""
+
+    lang: str
+    title: str
+    description: str
+    url: str
+    alternates: tuple[Alternate, ...]
+    nav_key: str = ""
+    kind: str = "page"  # page | open-data | project | home | 404 | a listing kind
+    updated: dt.date | None = None
+    breadcrumbs: tuple[Crumb, ...] = ()  # from the home page down to this page; () shows none
+
+    @property
+    def other_langs(self) -> tuple[Alternate, ...]:
+        return tuple(a for a in self.alternates if a.lang != self.lang)
+
+    @property
+    def breadcrumb_pairs(self) -> tuple[tuple[str, str], ...]:
+        """The trail as (label, url) pairs, as jsonld_breadcrumbs takes it."""
+        return tuple((c.label, c.url) for c in self.breadcrumbs)
+
+    @property
+    def locale(self) -> str:
+        return LOCALES[self.lang]
+
+    @property
+    def og_type(self) -> str:
+        return "article" if self.kind == "project" else "website"
+
+    # Memo keys (templates.make_memo adds the language and SITEURL). A project page is no
+    # navigation target, so every project page of a language shares one header and one footer.
+    @property
+    def nav_memo_key(self) -> tuple[str, ...]:
+        return ("nav", self.nav_key, self.url if self.kind != "project" else "")
+
+    @property
+    def footer_memo_key(self) -> tuple[str, ...]:
+        return ("footer", self.url if self.kind != "project" else "")
+
+
+@dataclass(frozen=True)
+class ProjectView(PageView):
+    doc: Document | None = None
+    summary: str = ""
+    category: TermView | None = None
+    phase: TermView | None = None
+    partners: tuple[PartnerView, ...] = ()
+    years: Years | None = None
+    active_years: tuple[TermView, ...] = ()
+    links: tuple[Link, ...] = ()
+    image: str | None = None
+    image_alt: str | None = None
+    title_html: Markup = Markup("")
+    summary_html: Markup = Markup("")
+    years_text: str = ""  # the span of years as a reader sees it ("2019–2022", "since 2021"); "" without years
+
+    @property
+    def slug(self) -> str:
+        return self.doc.slug
+
+    @property
+    def partner_ids(self) -> str:
+        return " ".join(p.id for p in self.partners)
+
+    @property
+    def year_ids(self) -> str:
+        return " ".join(y.id for y in self.active_years)
+
+    @property
+    def card_memo_key(self) -> tuple[str, ...]:
+        """A card is the same on every listing page it appears on (components/card-grid.html)."""
+        return ("card", self.slug, self.lang)
+
+
+@dataclass(frozen=True)
+class ProjectGroup:
+    """Projects sharing one facet value (e.g. the infrastructure category)."""
+
+    facet: str
+    term: TermView | PartnerView
+    projects: tuple[ProjectView, ...]
+
+
+@dataclass(frozen=True)
+class HomeGroup:
+    """A category on the home page: the projects shown and how many it has in all."""
+
+    term: TermView
+    projects: tuple[ProjectView, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class FacetChoice:
+    """A facet as the projects index offers it: its name and its values with their projects."""
+
+    id: str  # one of views.FACETS
+    label: str
+    groups: tuple[ProjectGroup, ...]
+
+
+@dataclass(frozen=True)
+class ListingView(PageView):
+    """A page listing projects: the index, an index of a facet, or one facet value.
+
+    `facet` is "projects", "partners", "years" (indexes), one of FACETS (a facet value's
+    page, with `term`), or "search". Title, description, eyebrow and heading are worded by the
+    catalog in the page's language.
+    """
+
+    facet: str = ""
+    term: TermView | PartnerView | None = None
+    projects: tuple[ProjectView, ...] = ()
+    groups: tuple[ProjectGroup, ...] = ()
+    facets: tuple[FacetChoice, ...] = ()  # the projects index: every facet to browse and filter by
+    eyebrow: str = ""  # a facet value's page: the facet's name
+    heading_html: Markup = Markup("")  # a facet value's page: its <h1>
