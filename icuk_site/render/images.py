@@ -1,7 +1,7 @@
 """Responsive pictures: each picture named in front-matter in several widths, as WebP and in
 its own format (JPEG or PNG), with the sizes templates need for `width`/`height`/`srcset`.
 
-Templates call the Jinja global `picture(name)` (see theme/templates/macros/image.html); the
+Templates call the Jinja global `picture(name)` (see theme/templates/components/responsive-image.html); the
 first call for a picture in a build makes its versions and copies them into the output as
 
     images/<name>.<key>-<width>.<ext>      e.g. images/hydrogen.3f9c0a1b2d-800.webp
