@@ -164,12 +164,12 @@ def new_page(c, title, date=None, slug=None, title_cs=None):
     _new("page", title, date=date, slug=slug, title_cs=title_cs)
 
 
-@task
-def check(c):
+@task(help={"lang": "the language of the messages: en or cs (default: your locale's, e.g. LANG=cs_CZ.UTF-8)"})
+def check(c, lang=None):
     """Check all content without building: every problem as path:line: field: …"""
     from icuk_site.authoring import check as check_content
 
-    result = check_content(ROOT / "content")
+    result = check_content(ROOT / "content", lang=lang)
     print(result, file=sys.stdout if result.ok else sys.stderr)
     if not result.ok:
         sys.exit(1)
