@@ -28,6 +28,7 @@ from pathlib import Path
 from .build import incremental, parallel
 from .content import IMAGES_DIR, BuildAborted, ContentError, load_site
 from .content.cache import ParseCache
+from .content.messages import M
 from .outputs.search import SearchIndex, remove_stale
 from .render.images import Pictures
 from .render.reader import make_render
@@ -71,15 +72,15 @@ def start(settings: dict) -> Session:
         # A build for the public address (publishconf.py) is strict like `invoke check`: no TODO.
         site = load_site(settings["PATH"], parse=cache, strict=bool(settings.get("SITEURL")))
     except ContentError as e:
-        print(e.report(), file=sys.stderr)
-        print("Nothing was built. Fix the problems above; for an edit loop that waits for the fix, "
-              "use `uv run invoke livereload`.", file=sys.stderr)
+        print(e.report(), file=sys.stderr)  # in the author's language (content/messages.py)
+        print(M("Nothing was built. Fix the problems above; for an edit loop that waits for the fix, "
+                "use `uv run invoke livereload`.").say(), file=sys.stderr)
         raise BuildAborted(e) from None
     finally:
         if cache is not None and settings.get("CACHE_CONTENT"):
             cache.save_cache()
     for warning in site.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{M('warning').say()}: {warning}", file=sys.stderr)
     site.source_date_epoch = settings.get("SOURCE_DATE_EPOCH")
     plan = incremental.plan(settings, Path(settings[TARGET])) if settings.get(TARGET) else None
     if plan is not None:

@@ -317,3 +317,24 @@ def test_two_pages_in_one_navigation_place_is_a_warning(project):
     line = line_of(project, "pages/en/region.md", "nav_order:")
     assert (f"content/pages/en/region.md:{line}: nav_order: expected a place in the navigation no other page takes, "
             "got 3 (also in pages/en/about.md); the order of the two is left to chance (warning)") in out.lines
+
+
+# ---- more slips of the same kind (found by trying) -------------------------------------------
+
+@pytest.mark.parametrize("rel, old, new, expected", [
+    (EN, "date: 2026-11-27", "date: 2026-11-27\n[a, b]: c", ": ?: expected a field name, got a list or mapping"),
+    (EN, "date: 2026-11-27", "date: 2026-1-5",
+     ": date: expected a date as YYYY-MM-DD (two digits for the month and the day: 2026-01-05), got '2026-1-5'"),
+    (EN, "years: {start: 2019}", "years: {start: 2019, end: 2021-05-01}",
+     ": years: expected a four-digit year (1990–"),
+    ("data/partners.yaml", "icuk:", "[icuk]:", ": file: expected a partner ID, got a list or mapping"),
+    (EN, "\n## ", "\n![photo](/images/station.jpg)\n\n## ",
+     ": text: expected a page of the site, got a link to a picture '/images/station.jpg'"),
+])
+def test_other_slips_are_problems_not_tracebacks(project, rel, old, new, expected):
+    edit(project, rel, old, new)
+    for lang in ("en", "cs"):
+        result = check(project / "content", lang=lang)
+        assert not result.ok
+        if lang == "en":
+            assert any(x.startswith(f"content/{rel}:") and expected in x for x in result.lines), result.lines

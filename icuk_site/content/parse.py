@@ -55,8 +55,11 @@ def check_fields(root: yaml.MappingNode, specs: Iterable[FieldSpec], rel: str, o
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in root.value:
-        key = key_node.value
         line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode):  # e.g. `[a, b]: c`
+            problems.append(Problem(rel, line, f"{prefix}?", M("expected a field name, got a list or mapping")))
+            continue
+        key = key_node.value
         name = f"{prefix}{key}"
         if key in lines:
             problems.append(Problem(rel, line, name, M("expected each field once, got it again (first on line {first})",
@@ -212,6 +215,9 @@ def parse_partners(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[
     partners: dict[str, Partner] = {}
     for key_node, value_node in root.value:
         pid, line = key_node.value, key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(rel, line, "file", M("expected a partner ID, got a list or mapping")))
+            continue
         if not PARTNER_ID_RE.match(str(pid)):
             problems.append(Problem(rel, line, f"{pid}", M("expected a partner ID of lowercase letters, digits and hyphens, "
                                                            "got {pid!r}", pid=pid)))

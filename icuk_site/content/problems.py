@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,6 +84,8 @@ def show(value: Any) -> str:
         return M("a list")
     if isinstance(value, dict):
         return M("a mapping")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value)
 
 

@@ -74,8 +74,15 @@ def date(value: Any, node: yaml.Node) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-        if (m := DATE_RE.match(text)) is not None:  # the form is right: the day is not
+        if (m := DATE_RE.match(text)) is not None:  # the form is nearly right
             y, mo, d = map(int, m.groups())
+            try:
+                padded = dt.date(y, mo, d).isoformat()
+            except ValueError:
+                padded = None
+            if padded is not None:
+                raise Invalid(M("expected a date as YYYY-MM-DD (two digits for the month and the day: {padded}), "
+                                "got {value}", padded=padded, value=repr(value)))
             if not 1 <= mo <= 12:
                 raise Invalid(M("expected a date as YYYY-MM-DD, got {value} (there is no month {month})",
                                 value=repr(value), month=mo))
@@ -110,7 +117,8 @@ class Years:
 def years(value: Any, node: yaml.Node) -> Years:
     if not isinstance(value, dict):
         raise Invalid(M("expected a mapping like {{start: 2020, end: 2023}}, got {value}", value=show(value)))
-    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
+    lines = ({k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+             if isinstance(node, yaml.MappingNode) else {})
     unknown = sorted(set(value) - {"start", "end"}, key=str)
     if unknown:
         raise Invalid(M("expected only the keys start and end, got {keys}", keys=", ".join(map(str, unknown))))
