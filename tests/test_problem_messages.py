@@ -85,3 +85,20 @@ def test_messages_survive_the_parse_cache():
     m = M("expected at most {max_len} characters, got {n}", max_len=150, n=161)
     back = pickle.loads(pickle.dumps(m))
     assert back == m and back.say("cs") == m.say("cs") != str(m)
+
+
+def test_check_task_speaks_czech_when_asked(project_copy):
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copy(ROOT / "tasks.py", project_copy / "tasks.py")
+    f = project_copy / "content/projects/en/hydrogen.md"
+    f.write_text(f.read_text(encoding="utf-8").replace("phase: preparation", "phase: probíhá"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "invoke", "--search-root", str(project_copy), "check", "--lang", "cs"],
+                         cwd=project_copy, capture_output=True, text=True, timeout=120,
+                         env={k: v for k, v in __import__("os").environ.items() if k not in ("ICUK_LANG", "LANGUAGE")})
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert ": phase: očekávána jedna z hodnot preparation, pilot, running, completed, zadáno 'probíhá' (měli jste " \
+           "na mysli 'running'? 'Probíhá' je český název; napište ID)" in out.stderr
+    assert out.stderr.rstrip().endswith("Nalezen 1 problém.")
