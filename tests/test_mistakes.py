@@ -271,7 +271,7 @@ def test_links_to_pages_that_exist_are_fine(project):
 def test_raw_script_or_iframe_in_the_text(project, html, tag):
     edit(project, EN, "\n## ", f"\n{html}\n\n## ")
     line = line_of(project, EN, html[:8])
-    assert_refused(project, [f"content/{EN}:{line}: text: expected Markdown text, got a <{tag}> element (the site's "
+    assert_refused(project, [f"content/{EN}:{line}: text: expected Markdown text, got an HTML element <{tag}> (the site's "
                              "security policy blocks it in the browser; link to the page or video instead)"],
                    [f"content/{EN}:{line}: text: očekáván text v Markdownu, zadán prvek <{tag}>"])
 

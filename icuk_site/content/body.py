@@ -67,7 +67,7 @@ def raw_html(doc: Document) -> list[Problem]:
     for i, line in text_lines(doc.body):
         for m in RAW_HTML_RE.finditer(line):
             out.append(Problem(doc.source, _line(doc, i), "text", M(
-                "expected Markdown text, got a <{tag}> element (the site's security policy blocks it in the browser; "
+                "expected Markdown text, got an HTML element <{tag}> (the site's security policy blocks it in the browser; "
                 "link to the page or video instead)", tag=m.group(1).lower())))
         for m in EVENT_ATTR_RE.finditer(line):
             out.append(Problem(doc.source, _line(doc, i), "text", M(

@@ -39,7 +39,8 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     ctx = error.context_mark.line if error.context_mark else at
 
     def line_text(i):
-        return lines[i].strip() if i is not None and 0 <= i < len(lines) else ""
+        text = lines[i].strip() if i is not None and 0 <= i < len(lines) else ""
+        return text if len(text) <= 60 else text[:59] + "…"
 
     if at is not None and at < len(lines) and "\t" in lines[at]:
         return at, M(TAB)
