@@ -119,13 +119,16 @@ def test_every_wrong_item_of_a_list_at_once(project):
 
 
 def test_every_badly_written_item_of_a_list_at_once(project):
-    edit(project, EN, "partners: [usti-region, usti-city, icuk, ujep,", "partners: [Usti Region, usti-city, icuk, UJEP,")
+    edit(project, EN, "partners: [usti-region, usti-city, icuk, ujep,", "partners: [Usti Region, usti-cty, icuk, UJEP,")
     line = line_of(project, EN, "partners:")
     assert_refused(project, [
         f"content/{EN}:{line}: partners: expected a partner ID (lowercase, e.g. 'ujep'), got 'UJEP' "
         "(IDs are written in lowercase: 'ujep')",
         f"content/{EN}:{line}: partners: expected a partner ID (lowercase, e.g. 'ujep'), got 'Usti Region' "
         "(IDs are written in lowercase: 'usti-region')",
+        # the well-written but unknown ID of the same list, in the same round
+        f"content/{EN}:{line}: partners: expected a partner ID from data/partners.yaml, got unknown partner "
+        "'usti-cty' (did you mean 'usti-city'?)",
     ], [f"content/{EN}:{line}: partners: očekáváno ID partnera (malými písmeny, např. 'ujep'), zadáno 'UJEP' "
         "(ID se píší malými písmeny: 'ujep')"])
 

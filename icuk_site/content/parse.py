@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover
 
 FRONT_MATTER_FENCE = "---"
 _FAILED = object()  # the YAML could not be read (the problem is reported)
+PARTNER_REF = "partner-ref"  # in `declared`: (PARTNER_REF, rel, partner ID, line) of a file with problems
 PAIRED_FIELDS = {
     "project": [("image", "image_alt", M("expected a description of the picture (required with image), got none")),
                 ("image_alt", "image", M("expected an image for this image_alt, got none"))],
@@ -78,6 +79,8 @@ def check_fields(root: yaml.MappingNode, specs: Iterable[FieldSpec], rel: str, o
                 value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
             values[key] = spec.parse(value, value_node)
         except (Invalid, Invalids) as e:
+            if getattr(e, "partial", None) is not None:
+                values[key] = e.partial  # the file has problems (so no Document), but these parts are checked too
             for item in e.items if isinstance(e, Invalids) else [e]:
                 where = item.line + offset if item.line else line
                 problems.append(Problem(rel, where, f"{name}.{item.field}" if item.field else name, item.message))
@@ -167,6 +170,8 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
     if declared is not None and "slug" in values:
         declared.add((kind, values["slug"], values.get("lang", folder_lang)))
     if len(problems) > n_before:
+        if declared is not None:  # the well-written partner IDs of a broken file: checked by load_site
+            declared.update((PARTNER_REF, rel, pid, line + 1) for pid, line in values.get("partners", ()))
         return None
     partners = values.pop("partners", ())
     lines.update({f"partners:{p}": line + 1 for p, line in partners})

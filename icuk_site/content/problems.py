@@ -67,9 +67,10 @@ class Invalid(Exception):
 class Invalids(Exception):
     """Several parts of one value are wrong: each is reported (an author fixes them in one go)."""
 
-    def __init__(self, items: list[Invalid]):
+    def __init__(self, items: list[Invalid], partial=None):
         super().__init__("; ".join(map(str, items)))
         self.items = items
+        self.partial = partial  # the parts that were right (e.g. the well-written IDs of a list), or None
 
 
 def show(value: Any) -> str:

@@ -16,7 +16,7 @@ from . import body, rules
 from .documents import Document, Partner
 from .fields import KIND_DIRS
 from .messages import M
-from .parse import parse_document, parse_partners
+from .parse import PARTNER_REF, parse_document, parse_partners
 from .problems import ContentError, Problem, did_you_mean
 from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES
 from .vocab import LANGS, sort_key
@@ -139,6 +139,12 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
     """
     problems: list[Problem] = []
     seen: dict[tuple[str, str, str], Document] = {}
+    refs = sorted(r for r in declared_docs if r[0] == PARTNER_REF)  # from files with other problems
+    for _, rel, pid, line in refs if partners is not None else ():
+        if pid not in partners:
+            problems.append(Problem(rel, line, "partners", M("expected a partner ID from {file}, got unknown partner "
+                                                             "{pid!r}{hint}", file=PARTNERS_FILE, pid=pid,
+                                                             hint=did_you_mean(pid, partners))))
     for doc in docs:
         for pid in doc.partners if partners is not None else ():
             if pid not in partners:

@@ -164,7 +164,7 @@ def partner_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
         seen.add(item)
         out.append((item, line))
     if problems:
-        raise Invalids(problems)
+        raise Invalids(problems, partial=tuple(out))  # the rest is still checked against the partner list
     return tuple(out)
 
 
