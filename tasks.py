@@ -76,36 +76,52 @@ def serve(c, port=PORT):
         server.server_close()
 
 
-@task
-def livereload(c, port=PORT):
+@task(help={"lang": "the language of the problem messages: en or cs (default: your locale's)"})
+def livereload(c, port=PORT, lang=None):
     """Build, serve at http://127.0.0.1:8000 and rebuild + refresh the browser on every change.
 
     Rebuilds run in a warm build process (icuk_site/build/warm.py): Python and the libraries are
     loaded once, and each rebuild is a fresh fork of that process, so an edit shows up about
     half a second sooner than with `invoke build`. A change to icuk_site/ restarts it.
+    While the last build failed, the browser shows the problems instead of any page
+    (icuk_site/authoring/livereload.py); output/ keeps the last good build. Ctrl+C stops it.
     """
     from icuk_site.authoring import livereload_server
+    from icuk_site.authoring.livereload import BuildErrorPage, quiet_builder
     from icuk_site.build.warm import WarmBuilder
+    from icuk_site.content.messages import M, author_lang
 
-    builder = WarmBuilder(ROOT)
+    lang = author_lang(lang)
+    os.environ["ICUK_LANG"] = lang  # the builds' problems in the author's language
+    builder = quiet_builder(WarmBuilder)(ROOT)
+    errors = BuildErrorPage(CACHE / "build-error", THEME, lang)
 
     def build_site(first: bool = False) -> None:
         result = builder.build("pelicanconf.py", OUTPUT)
         if result.ok:
+            errors.clear()
             print(f"Built {OUTPUT} in {result.seconds:.2f} s")
-        elif first:
-            print("The first build failed; fix the problems above — the site rebuilds on save.", file=sys.stderr)
+            return
+        errors.show(result.problems)
+        if first:
+            message = M("The first build failed; fix the problems above — the site rebuilds on save.")
         else:
-            print("Build failed; the browser keeps showing the last good build.", file=sys.stderr)
+            message = M("Build failed; the browser shows the problems until the next good build.")
+        print(message.say(lang), file=sys.stderr)
 
-    build_site(first=True)
-    server = livereload_server(int(port))  # its reload script passes the pages' CSP
-    for path in WATCHED:
-        server.watch(str(ROOT / path), build_site)
     try:
+        build_site(first=True)
+        server = livereload_server(int(port))  # its reload script passes the pages' CSP
+        errors.attach(server)
+        for path in WATCHED:
+            server.watch(str(ROOT / path), build_site)
         server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+    except KeyboardInterrupt:
+        pass  # Ctrl+C: stop quietly
     finally:
         builder.close()
+        errors.clear()
+    print(M("Stopped.").say(lang))
 
 
 @task
@@ -164,12 +180,12 @@ def new_page(c, title, date=None, slug=None, title_cs=None):
     _new("page", title, date=date, slug=slug, title_cs=title_cs)
 
 
-@task
-def check(c):
+@task(help={"lang": "the language of the messages: en or cs (default: your locale's, e.g. LANG=cs_CZ.UTF-8)"})
+def check(c, lang=None):
     """Check all content without building: every problem as path:line: field: …"""
     from icuk_site.authoring import check as check_content
 
-    result = check_content(ROOT / "content")
+    result = check_content(ROOT / "content", lang=lang)
     print(result, file=sys.stdout if result.ok else sys.stderr)
     if not result.ok:
         sys.exit(1)

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import incremental, parallel
-from .content import BuildAborted, ContentError, load_site
+from .content import IMAGES_DIR, BuildAborted, ContentError, load_site
 from .content.cache import ParseCache
+from .content.messages import M
 from .outputs.search import SearchIndex, remove_stale
 from .render.images import Pictures
 from .render.reader import make_render
@@ -64,16 +65,22 @@ def start(settings: dict) -> Session:
     cache = None
     if settings.get("LOAD_CONTENT_CACHE") or settings.get("CACHE_CONTENT"):
         cache = ParseCache(settings, load=bool(settings.get("LOAD_CONTENT_CACHE")))
+    # Pictures are published only as the versions a page uses (render/images.py), never as the
+    # files in content/images/: an unused or deleted project's picture is not in the output.
+    settings["STATIC_PATHS"] = [p for p in settings.get("STATIC_PATHS", []) if p.strip("/") != IMAGES_DIR]
     try:
-        site = load_site(settings["PATH"], parse=cache)
+        # A build for the public address (publishconf.py) is strict like `invoke check`: no TODO.
+        site = load_site(settings["PATH"], parse=cache, strict=bool(settings.get("SITEURL")))
     except ContentError as e:
-        print(e.report(), file=sys.stderr)
-        print("Nothing was built. Fix the problems above; for an edit loop that waits for the fix, "
-              "use `uv run invoke livereload`.", file=sys.stderr)
+        print(e.report(), file=sys.stderr)  # in the author's language (content/messages.py)
+        print(M("Nothing was built. Fix the problems above; for an edit loop that waits for the fix, "
+                "use `uv run invoke livereload`.").say(), file=sys.stderr)
         raise BuildAborted(e) from None
     finally:
         if cache is not None and settings.get("CACHE_CONTENT"):
             cache.save_cache()
+    for warning in site.warnings:
+        print(f"{M('warning').say()}: {warning}", file=sys.stderr)
     site.source_date_epoch = settings.get("SOURCE_DATE_EPOCH")
     plan = incremental.plan(settings, Path(settings[TARGET])) if settings.get(TARGET) else None
     if plan is not None:

@@ -16,6 +16,7 @@ import yaml
 from unidecode import unidecode
 
 from ..content import CATEGORIES, FIELDS_BY_KIND, KIND_DIRS, LANGS, RESERVED_SLUGS
+from ..content.messages import M
 from ..content.problems import Invalid
 from .docs import field_description
 from .errors import AuthoringError
@@ -105,7 +106,7 @@ def scaffold(kind: str, lang: str, values: dict[str, object]) -> str:
     for spec in FIELDS_BY_KIND[kind]:
         note = field_description(spec, lang)
         optional = "" if spec.required else ("optional; " if lang == "en" else "nepovinné; ")
-        out += ["", f"# {note} ({optional}{spec.allowed})"]
+        out += ["", f"# {note} ({optional}{M(spec.allowed).say(lang)})"]
         if spec.name in values:
             out.append(f"{spec.name}: {_yaml_value(values[spec.name])}")
         elif spec.required:

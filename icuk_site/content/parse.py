@@ -14,10 +14,12 @@ import yaml
 
 from .documents import Document, Partner
 from .fields import FIELDS_BY_KIND, KIND_DIRS, PARTNER_FIELDS, FieldSpec
+from .messages import M
 from .problems import Invalid, Invalids, Problem, did_you_mean, show
 from .routes import RESERVED_SLUGS
 from .values import PARTNER_ID_RE
 from .vocab import LANGS
+from .yamlerrors import explain
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader
     from yaml import CSafeLoader as Loader
@@ -26,11 +28,19 @@ except ImportError:  # pragma: no cover
 
 FRONT_MATTER_FENCE = "---"
 _FAILED = object()  # the YAML could not be read (the problem is reported)
+PARTNER_REF = "partner-ref"  # in `declared`: (PARTNER_REF, rel, partner ID, line) of a file with problems
 PAIRED_FIELDS = {
-    "project": [("image", "image_alt", "expected a description of the picture (required with image), got none"),
-                ("image_alt", "image", "expected an image for this image_alt, got none")],
-    "page": [("nav_label", "nav_order", "expected a number for the navigation order (required with nav_label), got none"),
-             ("nav_order", "nav_label", "expected a label for nav_order, got none")],
+    "project": [("image", "image_alt", M("expected a description of the picture (required with image), got none")),
+                ("image_alt", "image", M("expected an image for this image_alt, got none"))],
+    "page": [("nav_label", "nav_order", M("expected a number for the navigation order (required with nav_label), got none")),
+             ("nav_order", "nav_label", M("expected a label for nav_order, got none"))],
+}
+
+
+UNKNOWN_FIELD = {
+    "project": "expected a project field ({fields}), got unknown field {key}{hint}",
+    "page": "expected a page field ({fields}), got unknown field {key}{hint}",
+    "partner": "expected a partner field ({fields}), got unknown field {key}{hint}",
 }
 
 
@@ -46,29 +56,38 @@ def check_fields(root: yaml.MappingNode, specs: Iterable[FieldSpec], rel: str, o
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in root.value:
-        key = key_node.value
         line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode):  # e.g. `[a, b]: c`
+            problems.append(Problem(rel, line, f"{prefix}?", M("expected a field name, got a list or mapping")))
+            continue
+        key = key_node.value
         name = f"{prefix}{key}"
         if key in lines:
-            problems.append(Problem(rel, line, name, f"expected each field once, got it again (first on line {lines[key]})"))
+            problems.append(Problem(rel, line, name, M("expected each field once, got it again (first on line {first})",
+                                                       first=lines[key])))
             continue
         lines[key] = line
         spec = specs.get(key)
         if spec is None:
-            problems.append(Problem(rel, line, name, f"expected a {what} field ({', '.join(specs)}), "
-                                    f"got unknown field {key!r}{did_you_mean(str(key), specs)}"))
+            problems.append(Problem(rel, line, name, M(UNKNOWN_FIELD[what], fields=", ".join(specs), key=repr(key),
+                                                       hint=did_you_mean(str(key), specs))))
             continue
         try:
-            values[key] = spec.parse(constructor.construct_object(value_node, deep=True), value_node)
+            try:
+                value = constructor.construct_object(value_node, deep=True)
+            except (ValueError, yaml.YAMLError):  # e.g. a date with no such day (2026-02-30): read as written
+                value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+            values[key] = spec.parse(value, value_node)
         except (Invalid, Invalids) as e:
+            if getattr(e, "partial", None) is not None:
+                values[key] = e.partial  # the file has problems (so no Document), but these parts are checked too
             for item in e.items if isinstance(e, Invalids) else [e]:
                 where = item.line + offset if item.line else line
-                problems.append(Problem(rel, where, f"{name}.{item.field}" if item.field else name, str(item)))
-        except yaml.YAMLError as e:  # e.g. an invalid timestamp
-            problems.append(Problem(rel, line, name, f"expected a valid value, got an error: {e}"))
+                problems.append(Problem(rel, where, f"{name}.{item.field}" if item.field else name, item.message))
     for spec in specs.values():
         if spec.required and spec.name not in lines:
-            problems.append(Problem(rel, None, f"{prefix}{spec.name}", f"expected a {spec.name} ({spec.allowed}), got none"))
+            problems.append(Problem(rel, None, f"{prefix}{spec.name}",
+                                    M("expected a {name} ({allowed}), got none", name=spec.name, allowed=M(spec.allowed))))
     return values, lines
 
 
@@ -86,14 +105,14 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     data = path.read_bytes()
     if not data.strip():
-        problems.append(Problem(rel, None, "file", "expected front-matter and text, got an empty file"))
+        problems.append(Problem(rel, None, "file", M("expected front-matter and text, got an empty file")))
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        problems.append(Problem(rel, line, "file", f"expected UTF-8 text, got the byte 0x{data[e.start]:02x}"
-                                " (save the file as UTF-8)"))
+        problems.append(Problem(rel, line, "file", M("expected UTF-8 text, got the byte 0x{byte:02x} (save the file as UTF-8)",
+                                                     byte=data[e.start])))
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
@@ -103,9 +122,12 @@ def _compose(text: str, rel: str, offset: int, field: str, problems: list[Proble
     try:
         return yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 + offset if mark else (1 if offset else None)
-        problems.append(Problem(rel, line, field, f"expected valid YAML, got an error: {e.problem}"))
+        at, message = explain(text, e)
+        line = at + 1 + offset if at is not None else (1 if offset else None)
+        problems.append(Problem(rel, line, field, message))
+        return _FAILED
+    except yaml.YAMLError as e:  # pragma: no cover - every reader error has a mark
+        problems.append(Problem(rel, 1 if offset else None, field, M("expected valid YAML, got an error: {error}", error=str(e))))
         return _FAILED
 
 
@@ -130,16 +152,16 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
     split = split_front_matter(text)
     if split is None:
         problems.append(Problem(rel, 1, "front-matter",
-                                "expected the file to start with a line '---', the fields, and another '---', "
-                                "got no front-matter"))
+                                M("expected the file to start with a line '---', the fields, and another '---', "
+                                  "got no front-matter")))
         return unreadable()
-    fm_text, body, _ = split
+    fm_text, body, body_line = split
     root = _compose(fm_text, rel, 1, "front-matter", problems)  # offset 1: the opening '---'
     if root is _FAILED:
         return unreadable()
     if not isinstance(root, yaml.MappingNode):
-        problems.append(Problem(rel, 2, "front-matter", "expected 'field: value' lines, got "
-                                + ("nothing" if root is None else "something else")))
+        problems.append(Problem(rel, 2, "front-matter", M("expected 'field: value' lines, got nothing") if root is None
+                                else M("expected 'field: value' lines, got something else")))
         return unreadable()
 
     n_before = len(problems)
@@ -148,9 +170,12 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
     if declared is not None and "slug" in values:
         declared.add((kind, values["slug"], values.get("lang", folder_lang)))
     if len(problems) > n_before:
+        if declared is not None:  # the well-written partner IDs of a broken file: checked by load_site
+            declared.update((PARTNER_REF, rel, pid, line + 1) for pid, line in values.get("partners", ()))
         return None
     partners = values.pop("partners", ())
     lines.update({f"partners:{p}": line + 1 for p, line in partners})
+    lines["body"] = body_line  # the file's line of the text's first line
     return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners), lines=lines, **values)
 
 
@@ -158,50 +183,58 @@ def _rules(kind: str, rel: str, folder_lang: str | None, values: dict, lines: di
     """The rules between the fields of one file."""
     out = []
     if "lang" in values and folder_lang in LANGS and values["lang"] != folder_lang:
-        out.append(Problem(rel, lines["lang"], "lang",
-                           f"expected {folder_lang!r} (the folder this file is in), got {values['lang']!r}"))
+        out.append(Problem(rel, lines["lang"], "lang", M("expected {folder!r} (the folder this file is in), got {lang!r}",
+                                                         folder=folder_lang, lang=values["lang"])))
     if folder_lang not in LANGS:
-        out.append(Problem(rel, None, "file", f"expected the file in a language folder "
-                           f"({', '.join(f'{KIND_DIRS[kind]}/{x}/' for x in LANGS)}), got {rel!r}"))
+        out.append(Problem(rel, None, "file", M("expected the file in a language folder ({folders}), got {rel!r}",
+                                                folders=", ".join(f"{KIND_DIRS[kind]}/{x}/" for x in LANGS), rel=rel)))
     if "modified" in values and "date" in values and values["modified"] < values["date"]:
-        out.append(Problem(rel, lines["modified"], "modified",
-                           f"expected a date on or after date {values['date']}, got {values['modified']}"))
+        out.append(Problem(rel, lines["modified"], "modified", M("expected a date on or after date {date}, got {modified}",
+                                                                 date=str(values["date"]), modified=str(values["modified"]))))
     # Fields that come in pairs: (field present, field missing, message).
     for name, other, message in PAIRED_FIELDS[kind]:
         if name in values and other not in lines:
             out.append(Problem(rel, lines[name], other, message))
     if values.get("slug") in RESERVED_SLUGS[kind]:
-        out.append(Problem(rel, lines["slug"], "slug", "expected a slug the site does not use for its own "
-                           f"paths ({', '.join(sorted(RESERVED_SLUGS[kind]))}), got {values['slug']!r}"))
+        out.append(Problem(rel, lines["slug"], "slug", M("expected a slug the site does not use for its own paths "
+                                                         "({slugs}), got {slug!r}", slugs=", ".join(sorted(RESERVED_SLUGS[kind])),
+                                                         slug=values["slug"])))
     return out
 
 
-def parse_partners(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Partner], set[str]]:
-    """The valid partners, and every ID the file declares (valid or not)."""
+def parse_partners(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[str, Partner], set[str] | None]:
+    """The valid partners, and every ID the file declares (valid or not) — None when the file
+    cannot be read at all: then its own problem is reported and nothing is said about the IDs
+    projects use (they cannot be checked against a broken list)."""
     declared: set[str] = set()
     if not path.exists():
-        problems.append(Problem(rel, None, "file", "expected the partner list, got no such file"))
-        return {}, declared
+        problems.append(Problem(rel, None, "file", M("expected the partner list, got no such file")))
+        return {}, None
     text = read_text(path, rel, problems)
     root = _FAILED if text is None else _compose(text, rel, 0, "file", problems)
     if root is _FAILED:
-        return {}, declared
+        return {}, None
     if not isinstance(root, yaml.MappingNode):
-        problems.append(Problem(rel, 1, "file", "expected 'partner-id:' entries, got something else"))
-        return {}, declared
+        problems.append(Problem(rel, 1, "file", M("expected 'partner-id:' entries, got something else")))
+        return {}, None
     partners: dict[str, Partner] = {}
     for key_node, value_node in root.value:
         pid, line = key_node.value, key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(rel, line, "file", M("expected a partner ID, got a list or mapping")))
+            continue
         if not PARTNER_ID_RE.match(str(pid)):
-            problems.append(Problem(rel, line, f"{pid}", f"expected a partner ID of lowercase letters, digits and hyphens, got {pid!r}"))
+            problems.append(Problem(rel, line, f"{pid}", M("expected a partner ID of lowercase letters, digits and hyphens, "
+                                                           "got {pid!r}", pid=pid)))
+            declared.add(str(pid).lower())
             continue
         if pid in declared:
-            problems.append(Problem(rel, line, f"{pid}", "expected each partner ID once, got it again"))
+            problems.append(Problem(rel, line, f"{pid}", M("expected each partner ID once, got it again")))
             continue
         declared.add(pid)
         if not isinstance(value_node, yaml.MappingNode):
-            problems.append(Problem(rel, line, f"{pid}", "expected name, kind, short and url below the ID, got "
-                                    f"{show(Loader('').construct_object(value_node, deep=True))}"))
+            problems.append(Problem(rel, line, f"{pid}", M("expected name, kind, short and url below the ID, got {value}",
+                                                           value=show(Loader("").construct_object(value_node, deep=True)))))
             continue
         n_before = len(problems)
         values, _ = check_fields(value_node, PARTNER_FIELDS, rel, 0, problems, "partner", prefix=f"{pid}.")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from .messages import M, author_lang, say
 
 
 @dataclass(frozen=True, order=True)
@@ -16,8 +19,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, lang: str | None = None) -> str:
+        """`path:line: field: message`, the message in `lang` (default: the author's language)."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.field}: {say(self.message, lang)}"
 
 
 class ContentError(Exception):
@@ -27,10 +34,12 @@ class ContentError(Exception):
         self.problems = sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, lang: str | None = None) -> str:
+        lang = author_lang(lang)
         n = len(self.problems)
-        head = f"{n} content problem{'s' if n != 1 else ''} found (nothing was built):"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        head = (M("1 content problem found (nothing was built):") if n == 1
+                else M("{n} content problems found (nothing was built):", n=n))
+        return "\n".join([head.say(lang), *(f"  {p.text(lang)}" for p in self.problems)])
 
 
 class BuildAborted(SystemExit):
@@ -50,6 +59,7 @@ class Invalid(Exception):
 
     def __init__(self, message: str, line: int | None = None, field: str | None = None):
         super().__init__(message)
+        self.message = message  # an M: said in the author's language when shown
         self.line = line
         self.field = field
 
@@ -57,26 +67,29 @@ class Invalid(Exception):
 class Invalids(Exception):
     """Several parts of one value are wrong: each is reported (an author fixes them in one go)."""
 
-    def __init__(self, items: list[Invalid]):
+    def __init__(self, items: list[Invalid], partial=None):
         super().__init__("; ".join(map(str, items)))
         self.items = items
+        self.partial = partial  # the parts that were right (e.g. the well-written IDs of a list), or None
 
 
 def show(value: Any) -> str:
     """A value as an author recognises it in a message."""
     if isinstance(value, str):
-        return repr(value) if value else "an empty string"
+        return repr(value) if value else M("an empty string")
     if value is None:
-        return "nothing"
+        return M("nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as a yes/no value; quote it)"
+        return M("{value} (YAML reads yes/no/on/off/true/false as a yes/no value; quote it)", value=str(value).lower())
     if isinstance(value, list):
-        return "a list"
+        return M("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return M("a mapping")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return M(" (did you mean {choice!r}?)", choice=close[0]) if close else ""

@@ -12,12 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import body, rules
 from .documents import Document, Partner
 from .fields import KIND_DIRS
-from .parse import parse_document, parse_partners
+from .messages import M
+from .parse import PARTNER_REF, parse_document, parse_partners
 from .problems import ContentError, Problem, did_you_mean
 from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES
-from .vocab import LANG_NAMES, LANGS, sort_key
+from .vocab import LANGS, sort_key
 
 PARTNERS_FILE = "data/partners.yaml"
 IMAGES_DIR = "images"
@@ -31,6 +33,9 @@ class Site:
     documents: tuple[Document, ...]
     partners: dict[str, Partner]
     source_date_epoch: int | None = None
+    # What does not stop a build but the author should know: pictures no page uses, two pages
+    # in one place of the navigation, and (outside `invoke check` and publishing) TODO placeholders.
+    warnings: tuple[Problem, ...] = ()
 
     def __post_init__(self) -> None:
         self.by_source = {d.source: d for d in self.documents}
@@ -70,12 +75,15 @@ def iter_sources(content_dir: Path) -> Iterable[tuple[str, Path, str]]:
             yield kind, path, path.relative_to(content_dir).as_posix()
 
 
-def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | None = None) -> Site:
+def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | None = None,
+              strict: bool = False) -> Site:
     """Read and check all content; raise ContentError with every problem found.
 
     `parse` stands in for `parse_document` (same arguments, same effects): the build passes one
     that remembers each unchanged file's result (cache.ParseCache). The rules across files
-    (`check_site`) always run on everything.
+    (`check_site`) always run on everything. `strict` (`invoke check`, the commit hook,
+    publishing): TODO placeholders are problems; else warnings, so that a new page can be
+    previewed while it is written.
     """
     content_dir = Path(content_dir)
     parse = parse or parse_document
@@ -88,20 +96,26 @@ def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | N
         if doc is not None:
             docs.append(doc)
     problems.extend(check_site(content_dir, docs, declared, declared_docs))
+    warnings = rules.nav_orders(docs) + rules.unused_pictures(content_dir / IMAGES_DIR, IMAGES_DIR, docs)
+    placeholders = [p for d in docs for p in body.placeholders(d)]
+    if strict:
+        problems.extend(placeholders)
+    else:
+        warnings.extend(placeholders)
     if problems:
         raise ContentError(problems)
-    return Site(content_dir, tuple(docs), partners)
+    return Site(content_dir, tuple(docs), partners, warnings=tuple(sorted(set(warnings))))
 
 
 def image_problem(content_dir: Path, name: str) -> str | None:
     """What is wrong with a picture named in front-matter, if anything."""
     path = content_dir / IMAGES_DIR / name
     if not path.is_file():
-        return f"expected a file content/{IMAGES_DIR}/{name}, got no such file"
+        return M("expected a file content/{folder}/{name}, got no such file", folder=IMAGES_DIR, name=name)
     size = path.stat().st_size
     if size > IMAGE_MAX_BYTES:
-        return (f"expected a picture of at most {IMAGE_MAX_BYTES / 1e6:g} MB, got {size / 1e6:.2f} MB "
-                "(save it smaller: about 2000 pixels wide is plenty)")
+        return M("expected a picture of at most {max:g} MB, got {size:.2f} MB (save it smaller: about 2000 pixels "
+                 "wide is plenty)", max=IMAGE_MAX_BYTES / 1e6, size=size / 1e6)
     from PIL import Image, UnidentifiedImageError  # only sites with pictures pay for the import
 
     try:
@@ -110,46 +124,73 @@ def image_problem(content_dir: Path, name: str) -> str | None:
     except (UnidentifiedImageError, OSError):
         kind = None
     if kind not in IMAGE_FORMATS.values():
-        return f"expected a JPEG, PNG or WebP picture, got {f'a {kind} picture' if kind else 'a file that is not a picture'}"
+        return (M("expected a JPEG, PNG or WebP picture, got a {kind} picture", kind=kind) if kind
+                else M("expected a JPEG, PNG or WebP picture, got a file that is not a picture"))
     return None
 
 
-def check_site(content_dir: Path, docs: list[Document], partners: set[str],
+def check_site(content_dir: Path, docs: list[Document], partners: set[str] | None,
                declared_docs: set[tuple[str, str, str]] = frozenset()) -> list[Problem]:
-    """The rules that look across files: partners, images, duplicates, twins.
+    """The rules that look across files: partners, images, duplicates, twins, links.
 
     `partners` and `declared_docs` include entries that were invalid themselves (already
-    reported), so that one mistake is reported once.
+    reported), so that one mistake is reported once; `partners` is None when the partner list
+    could not be read (its own problem is reported; the IDs projects use are not checked).
     """
     problems: list[Problem] = []
     seen: dict[tuple[str, str, str], Document] = {}
+    refs = sorted(r for r in declared_docs if r[0] == PARTNER_REF)  # from files with other problems
+    for _, rel, pid, line in refs if partners is not None else ():
+        if pid not in partners:
+            problems.append(Problem(rel, line, "partners", M("expected a partner ID from {file}, got unknown partner "
+                                                             "{pid!r}{hint}", file=PARTNERS_FILE, pid=pid,
+                                                             hint=did_you_mean(pid, partners))))
     for doc in docs:
-        for pid in doc.partners:
+        for pid in doc.partners if partners is not None else ():
             if pid not in partners:
                 problems.append(Problem(doc.source, doc.line_of(f"partners:{pid}"), "partners",
-                                        f"expected a partner ID from {PARTNERS_FILE}, got unknown partner {pid!r}"
-                                        f"{did_you_mean(pid, partners)}"))
+                                        M("expected a partner ID from {file}, got unknown partner {pid!r}{hint}",
+                                          file=PARTNERS_FILE, pid=pid, hint=did_you_mean(pid, partners))))
         if doc.image and (problem := image_problem(content_dir, doc.image)):
             problems.append(Problem(doc.source, doc.line_of("image"), "image", problem))
         key = (doc.kind, doc.slug, doc.lang)
         if key in seen:
             problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
-                                    f"expected a slug no other {doc.lang} {doc.kind} uses, got {doc.slug!r} "
-                                    f"(also in {seen[key].source})"))
+                                    M(DUPLICATE_SLUG[doc.kind], lang=doc.lang, slug=doc.slug, other=seen[key].source)))
         else:
             seen[key] = doc
     for (kind, slug, lang), doc in seen.items():
         for other in LANGS:
             if other != lang and (kind, slug, other) not in seen and (kind, slug, other) not in declared_docs:
                 problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
-                                        f"expected the {LANG_NAMES[other]['en']} twin "
-                                        f"({KIND_DIRS[kind]}/{other}/… with slug: {slug} and lang: {other}), got none"))
+                                        M(MISSING_TWIN[other], folder=KIND_DIRS[kind], slug=slug, lang=other)))
     for lang in LANGS:
         for template in ("home", "404"):
             found = [d for d in docs if d.kind == "page" and d.lang == lang and d.template == template]
             if len(found) > 1:
                 for d in found[1:]:
                     problems.append(Problem(d.source, d.line_of("template"), "template",
-                                            f"expected one {template} page per language, got another "
-                                            f"(also {found[0].source})"))
+                                            M("expected one {template} page per language, got another (also {other})",
+                                              template=template, other=found[0].source)))
+    problems.extend(rules.twins(docs, {(p.path, p.field) for p in problems}))
+    years = {y for d in docs for y in (d.years.covers(_last_year(docs)) if d.years else ())}
+    urls = body.site_urls(docs, partners or (), years)
+    by_source = {d.source: d for d in docs}
+    for doc in docs:
+        problems.extend(body.raw_html(doc))
+        problems.extend(body.links(doc, urls, by_source))
     return problems
+
+
+def _last_year(docs: list[Document]) -> int:
+    return max((d.updated for d in docs), default=dt.date(2026, 1, 1)).year + 1  # a link to next year's page is fine
+
+
+DUPLICATE_SLUG = {
+    "project": "expected a slug no other {lang} project uses, got {slug!r} (also in {other})",
+    "page": "expected a slug no other {lang} page uses, got {slug!r} (also in {other})",
+}
+MISSING_TWIN = {
+    "en": "expected the English twin ({folder}/en/… with slug: {slug} and lang: en), got none",
+    "cs": "expected the Czech twin ({folder}/cs/… with slug: {slug} and lang: cs), got none",
+}

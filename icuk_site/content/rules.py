@@ -1,0 +1,83 @@
+"""Rules across files that the twins, the navigation and the pictures folder must keep.
+
+    twins       the English and the Czech file of one project state the same facts (category,
+                phase, partners, years, picture): each file stays complete for its translator,
+                and a difference is a problem on the second-language file, naming the first
+    nav_order   two pages of a language in the same place of the navigation (a warning)
+    pictures    a file in content/images/ that no page uses (a warning: it is not published)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .documents import Document
+from .messages import M
+from .problems import Problem
+from .vocab import DEFAULT_LANG, LANGS
+
+TWIN_FACTS = ("category", "phase", "partners", "years", "image")
+
+
+def _shown(name: str, value) -> str:
+    if value is None or value == ():
+        return M("nothing")
+    if name == "partners":
+        return "[" + ", ".join(value) + "]"
+    if name == "years":
+        return f"{{start: {value.start}" + (f", end: {value.end}}}" if value.end else "}")
+    return repr(value)
+
+
+def twins(docs: Iterable[Document], reported: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """`reported`: (source, field) already with a problem — not compared again (one mistake, one report)."""
+    by_key = {(d.kind, d.slug, d.lang): d for d in docs}
+    out = []
+    for (kind, slug, lang), doc in by_key.items():
+        if kind != "project" or lang == DEFAULT_LANG:
+            continue
+        first = by_key.get((kind, slug, DEFAULT_LANG))
+        if first is None:
+            continue
+        for name in TWIN_FACTS:
+            if (doc.source, name) in reported or (first.source, name) in reported:
+                continue
+            mine, theirs = getattr(doc, name), getattr(first, name)
+            same = sorted(mine) == sorted(theirs) if name == "partners" else mine == theirs
+            if not same:
+                line = doc.line_of(name) or doc.line_of("slug")
+                out.append(Problem(doc.source, line, name, M(
+                    "expected the same {field} as the English version {other} ({value}), got {mine}",
+                    field=name, other=first.source, value=_shown(name, theirs),
+                    mine=_shown(name, mine))))
+    return out
+
+
+def nav_orders(docs: Iterable[Document]) -> list[Problem]:
+    out = []
+    for lang in LANGS:
+        seen: dict[int, Document] = {}
+        for doc in sorted((d for d in docs if d.kind == "page" and d.lang == lang and d.nav_order), key=lambda d: d.source):
+            if doc.nav_order in seen:
+                out.append(Problem(doc.source, doc.line_of("nav_order"), "nav_order", M(
+                    "expected a place in the navigation no other page takes, got {n} (also in {other}); the order of "
+                    "the two is left to chance", n=doc.nav_order, other=seen[doc.nav_order].source)))
+            else:
+                seen[doc.nav_order] = doc
+    return out
+
+
+def unused_pictures(images_dir: Path, shown_as: str, docs: Iterable[Document]) -> list[Problem]:
+    used = {d.image for d in docs if d.image}
+    if not images_dir.is_dir():
+        return []
+    out = []
+    for path in sorted(images_dir.rglob("*")):
+        name = path.relative_to(images_dir).as_posix()
+        if path.is_file() and not path.name.startswith(".") and name not in used:
+            size = path.stat().st_size / 1e6
+            out.append(Problem(f"{shown_as}/{name}", None, "image", M(
+                "expected a picture a page uses (image: {name}), got a picture no page uses ({size:.1f} MB); it is "
+                "not published — delete it or name it in a page", name=name, size=size)))
+    return out

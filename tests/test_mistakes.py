@@ -1,0 +1,343 @@
+"""Everyday mistakes of a new author: each one is a problem `path:line: field: expected …, got …`,
+in English and in Czech, with exit code 1 from `invoke check` and from the build, no traceback,
+and output/ exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_build import tree_digest
+
+from conftest import ROOT, build_copy
+from icuk_site.authoring import check, new_content
+from icuk_site.content.values import YEAR_MAX
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The real project built once; each test works on a copy of it (output/ included)."""
+    root = tmp_path_factory.mktemp("built")
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "content/images").mkdir(exist_ok=True)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, root / name)
+    result = build_copy(root)
+    assert result.ok, result.problems
+    return root
+
+
+@pytest.fixture
+def project(built, tmp_path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(built, root, symlinks=True)
+    return root
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / "content" / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Path, rel: str, start: str) -> int:
+    lines = (project / "content" / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def run(project: Path, *cmd: str, lang: str = "C.UTF-8") -> subprocess.CompletedProcess:
+    env = {**os.environ, "LANG": lang, "ICUK_CACHE": "0"}
+    for name in ("ICUK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    return subprocess.run([sys.executable, *cmd], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def assert_refused(project: Path, en: list[str], cs: list[str], settings: str = "pelicanconf.py") -> None:
+    """`invoke check` (en, and cs by the locale) and the build refuse, naming the problems;
+    no traceback; output/ unchanged. Each expected text is `where: field: …` — several parts
+    separated by " … " must all be on one line of the report."""
+    before = tree_digest(project / "output")
+    out = run(project, "-m", "invoke", "check")
+    assert out.returncode == 1, out.stdout + out.stderr
+    out_cs = run(project, "-m", "invoke", "check", lang="cs_CZ.UTF-8")
+    assert out_cs.returncode == 1
+    build = run(project, "-m", "icuk_site.build", "--settings", settings, "--output", str(project / "output"))
+    assert build.returncode == 1, build.stdout + build.stderr
+    for proc in (out, out_cs, build):
+        assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
+    for expected, report, prefix in ((en, out.stderr, "content/"), (cs, out_cs.stderr, "content/"), (en, build.stderr, "  ")):
+        for text in expected:
+            parts = text.split(" … ")
+            lines = [x.removeprefix(prefix) for x in report.splitlines()]
+            parts[0] = parts[0].removeprefix("content/")
+            assert any(x.startswith(parts[0]) and all(p in x for p in parts[1:]) for x in lines), \
+                f"{text!r} not in:\n{report}"
+    assert tree_digest(project / "output") == before
+
+
+EN, CS = "projects/en/hydrogen.md", "projects/cs/hydrogen.md"
+
+
+# ---- values ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("date, en, cs", [
+    ("2026-02-30", "expected a date as YYYY-MM-DD, got '2026-02-30' (2026-02 has no day 30)",
+     "očekáváno datum ve tvaru RRRR-MM-DD, zadáno '2026-02-30' (2026-02 nemá den 30)"),
+    ("2026-13-01", "expected a date as YYYY-MM-DD, got '2026-13-01' (there is no month 13)",
+     "očekáváno datum ve tvaru RRRR-MM-DD, zadáno '2026-13-01' (měsíc 13 neexistuje)"),
+])
+def test_impossible_date(project, date, en, cs):
+    edit(project, EN, "date: 2026-11-27", f"date: {date}")
+    line = line_of(project, EN, "date:")
+    assert_refused(project, [f"content/{EN}:{line}: date: {en}"], [f"content/{EN}:{line}: date: {cs}"])
+
+
+def test_year_far_in_the_future(project):
+    edit(project, EN, "years: {start: 2019}", "years: {start: 2019, end: 2092}")
+    line = line_of(project, EN, "years:")
+    assert_refused(project, [f"content/{EN}:{line}: years: expected a four-digit year (1990–{YEAR_MAX}), got 2092 "
+                             "(a typo? years more than 10 years ahead are not accepted)"],
+                   [f"content/{EN}:{line}: years: očekáván čtyřmístný rok (1990–{YEAR_MAX}), zadáno 2092 "
+                    "(překlep? roky víc než 10 let dopředu nejsou povolené)"])
+
+
+def test_every_wrong_item_of_a_list_at_once(project):
+    edit(project, EN, "partners: [usti-region, usti-city, icuk, ujep,", "partners: [usti-regon, usti-cty, icuk, ujepp,")
+    line = line_of(project, EN, "partners:")
+    assert_refused(project, [
+        f"content/{EN}:{line}: partners: expected a partner ID from data/partners.yaml, got unknown partner "
+        f"'{typo}' (did you mean '{right}'?)" for typo, right in (("usti-regon", "usti-region"), ("usti-cty", "usti-city"),
+                                                               ("ujepp", "ujep"))
+    ], [f"content/{EN}:{line}: partners: očekáváno ID partnera ze souboru data/partners.yaml, zadán neznámý partner "
+        "'ujepp' (měli jste na mysli 'ujep'?)"])
+
+
+def test_every_badly_written_item_of_a_list_at_once(project):
+    edit(project, EN, "partners: [usti-region, usti-city, icuk, ujep,", "partners: [Usti Region, usti-cty, icuk, UJEP,")
+    line = line_of(project, EN, "partners:")
+    assert_refused(project, [
+        f"content/{EN}:{line}: partners: expected a partner ID (lowercase, e.g. 'ujep'), got 'UJEP' "
+        "(IDs are written in lowercase: 'ujep')",
+        f"content/{EN}:{line}: partners: expected a partner ID (lowercase, e.g. 'ujep'), got 'Usti Region' "
+        "(IDs are written in lowercase: 'usti-region')",
+        # the well-written but unknown ID of the same list, in the same round
+        f"content/{EN}:{line}: partners: expected a partner ID from data/partners.yaml, got unknown partner "
+        "'usti-cty' (did you mean 'usti-city'?)",
+    ], [f"content/{EN}:{line}: partners: očekáváno ID partnera (malými písmeny, např. 'ujep'), zadáno 'UJEP' "
+        "(ID se píší malými písmeny: 'ujep')"])
+
+
+def test_every_wrong_link_of_a_list_at_once(project):
+    edit(project, EN, "\ndate:", "\nlinks:\n  - {label: A, url: 'ftp://a'}\n  - {label: B, url: 'www.b.cz'}\ndate:")
+    a, b = line_of(project, EN, "  - {label: A"), line_of(project, EN, "  - {label: B")
+    assert_refused(project, [f"content/{EN}:{a}: links: expected a URL starting with https:// or http://, got 'ftp://a'",
+                             f"content/{EN}:{b}: links: expected a URL starting with https:// or http://, got 'www.b.cz'"],
+                   [f"content/{EN}:{b}: links: očekávána adresa začínající https:// nebo http://, zadáno 'www.b.cz'"])
+
+
+@pytest.mark.parametrize("field, old, new, en, cs", [
+    ("phase", "phase: preparation", "phase: probíhá",
+     "expected one of preparation, pilot, running, completed, got 'probíhá' (did you mean 'running'? 'Probíhá' is "
+     "the Czech label; write the ID)",
+     "očekávána jedna z hodnot preparation, pilot, running, completed, zadáno 'probíhá' (měli jste na mysli "
+     "'running'? 'Probíhá' je český název; napište ID)"),
+    ("phase", "phase: preparation", "phase: Running",
+     "expected one of … got 'Running' (IDs are written in lowercase: 'running')",
+     "očekávána jedna z hodnot … zadáno 'Running' (ID se píší malými písmeny: 'running')"),
+    ("category", "category: infrastructure", "category: Inovace v infrastruktuře",
+     "expected one of … (did you mean 'infrastructure'? 'Inovace v infrastruktuře' is the Czech label; write the ID)",
+     "očekávána … (měli jste na mysli 'infrastructure'? 'Inovace v infrastruktuře' je český název; napište ID)"),
+])
+def test_czech_labels_and_capitals_as_values(project, field, old, new, en, cs):
+    edit(project, EN, old, new)
+    line = line_of(project, EN, f"{field}:")
+    assert_refused(project, [f"content/{EN}:{line}: {field}: {en}"], [f"content/{EN}:{line}: {field}: {cs}"])
+
+
+def test_czech_label_as_partner_kind(project):
+    rel = "data/partners.yaml"
+    edit(project, rel, "kind: company", "kind: firma")
+    line = line_of(project, rel, "  kind: firma")
+    assert_refused(project, [f"content/{rel}:{line}: … kind: expected one of … got 'firma' (did you mean 'company'? "
+                             "'Firma' is the Czech label; write the ID)"],
+                   [f"content/{rel}:{line}: … zadáno 'firma' (měli jste na mysli 'company'? 'Firma' je český název; "
+                    "napište ID)"])
+
+
+# ---- YAML ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, start, en, cs", [
+    ("summary: V listopadu", "summary: Vodík: V listopadu", "summary:",
+     "expected valid YAML, got a value with ': ' and no quotes",
+     "očekáván platný YAML, zadána hodnota s ': ' bez uvozovek"),
+    ("lang: cs", "lang:\tcs\n\tx: 1", "\tx", "expected valid YAML, got a tab (indent with spaces, never tabs)",
+     "očekáván platný YAML, zadán tabulátor (odsazujte mezerami, nikdy tabulátory)"),
+    ("years: {start: 2019}", "years:\n  start: 2019\n end: 2020", " end:",
+     "expected valid YAML, got a line indented differently from the one above ('end: 2020')",
+     "očekáván platný YAML, zadán řádek odsazený jinak než řádek nad ním"),
+    ("title: Vodík jako zdroj čisté energie", "title: 'Vodík', 'čistá' energie", "title:",
+     "expected valid YAML, got a quote inside a text in the same quotes",
+     "očekáván platný YAML, zadána uvozovka uvnitř textu ve stejných uvozovkách"),
+])
+def test_yaml_mistakes_in_plain_words_at_the_right_line(project, old, new, start, en, cs):
+    edit(project, CS, old, new)
+    line = line_of(project, CS, start)
+    assert_refused(project, [f"content/{CS}:{line}: front-matter: {en}"], [f"content/{CS}:{line}: front-matter: {cs}"])
+
+
+def test_broken_partner_list_reports_itself_and_nothing_else(project):
+    rel = "data/partners.yaml"
+    edit(project, rel, "    en: Usti Region", "    en: Usti: Region")
+    line = line_of(project, rel, "    en: Usti: Region")
+    out = check(project / "content", lang="en")
+    assert not out.ok
+    assert out.lines == (f"content/{rel}:{line}: file: expected valid YAML, got a value with ': ' and no quotes "
+                         "('en: Usti: Region'); put the value in double quotes: title: \"Hydrogen: the fuel\"",
+                         "1 problem found.")
+    assert_refused(project, [f"content/{rel}:{line}: file: expected valid YAML"], ["Nalezen 1 problém."])
+
+
+# ---- across files ----------------------------------------------------------------------------
+
+def test_todo_placeholders_stop_check_and_publish_not_the_preview(project):
+    new_content(project / "content", "project", "Hydrogen valley", date="2026-12-01")
+    rel = "projects/en/hydrogen-valley.md"
+    line = line_of(project, rel, "summary:")
+    out = check(project / "content", lang="en")
+    assert not out.ok
+    assert (f"content/{rel}:{line}: summary: expected your own text, got the placeholder 'TODO: one sentence about "
+            "the project, shown on project card…' (replace every TODO)") in out.lines
+    assert any(x.startswith("content/projects/cs/hydrogen-valley.md:") and ": text: expected your own text" in x
+               for x in out.lines)
+    cs = check(project / "content", lang="cs")
+    assert any(": summary: očekáván váš vlastní text, zadán zástupný text 'TODO:" in x for x in cs.lines), cs.lines
+    assert_refused(project, [f"content/{rel}:{line}: summary: expected your own text"], [], settings="publishconf.py")
+    dev = run(project, "-m", "icuk_site.build", "--output", str(project / "output"))
+    assert dev.returncode == 0 and "warning: " in dev.stderr and "placeholder" in dev.stderr
+
+
+@pytest.mark.parametrize("field, old, new, en, cs", [
+    ("category", "category: infrastructure", "category: education",
+     "expected the same category as the English version projects/en/hydrogen.md ('infrastructure'), got 'education'",
+     "očekávána stejná hodnota category jako v anglické verzi projects/en/hydrogen.md ('infrastructure'), "
+     "zadáno 'education'"),
+    ("phase", "phase: preparation", "phase: pilot",
+     "expected the same phase as the English version projects/en/hydrogen.md ('preparation'), got 'pilot'",
+     "očekávána stejná hodnota phase … zadáno 'pilot'"),
+    ("partners", ", unicre]", "]", "expected the same partners as the English version projects/en/hydrogen.md",
+     "očekávána stejná hodnota partners jako v anglické verzi"),
+    ("years", "years: {start: 2019}", "years: {start: 2018}",
+     "expected the same years as the English version projects/en/hydrogen.md ({start: 2019}), got {start: 2018}",
+     "očekávána stejná hodnota years … zadáno {start: 2018}"),
+])
+def test_twins_that_disagree(project, field, old, new, en, cs):
+    edit(project, CS, old, new)
+    line = line_of(project, CS, f"{field}:")
+    assert_refused(project, [f"content/{CS}:{line}: {field}: {en}"], [f"content/{CS}:{line}: {field}: {cs}"])
+
+
+# ---- the text --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("link, en, cs", [
+    ("[the hydrogen project](/projects/hydrogn.html)",
+     "expected a link to a page the site makes, got '/projects/hydrogn.html', which leads to no page "
+     "(did you mean '/projects/hydrogen.html'?)", "očekáván odkaz na stránku, kterou web vytváří, zadán "
+     "odkaz '/projects/hydrogn.html', který nevede na žádnou stránku"),
+    ("[smart](smart-citys.html)", "expected a link … got 'smart-citys.html', which leads to no page (did you mean "
+     "'/projects/smart-cities.html'?)", "očekáván odkaz … zadán odkaz 'smart-citys.html'"),
+    ("[about]({filename}/pages/en/about.md)",
+     "expected a link to the page's address, got '{filename}/pages/en/about.md' (write /about.html instead: this "
+     "site does not use Pelican's {filename} links)", "očekáván odkaz na adresu stránky … (napište místo toho /about.html"),
+    ("[x](../cs/projekty/nowhere.html)", "expected a link … got '../cs/projekty/nowhere.html', which leads to no page",
+     "očekáván odkaz … '../cs/projekty/nowhere.html'"),
+])
+def test_link_to_a_page_that_does_not_exist(project, link, en, cs):
+    edit(project, EN, "\n## ", f"\nSee {link}.\n\n## ")
+    line = line_of(project, EN, "See ")
+    assert_refused(project, [f"content/{EN}:{line}: text: {en}"], [f"content/{EN}:{line}: text: {cs}"])
+
+
+def test_links_to_pages_that_exist_are_fine(project):
+    edit(project, EN, "\n## ", "\nSee [smart cities](smart-cities.html), [o nás](/cs/about.html), [home](/), "
+         "[projects](../projects/), [site](https://example.org/x.html), [top](#top) and `[code](/nowhere.html)`.\n\n## ")
+    assert check(project / "content").ok
+
+
+@pytest.mark.parametrize("html, tag", [("<script src=\"https://x.org/a.js\"></script>", "script"),
+                                       ("<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", "iframe")])
+def test_raw_script_or_iframe_in_the_text(project, html, tag):
+    edit(project, EN, "\n## ", f"\n{html}\n\n## ")
+    line = line_of(project, EN, html[:8])
+    assert_refused(project, [f"content/{EN}:{line}: text: expected Markdown text, got an HTML element <{tag}> (the site's "
+                             "security policy blocks it in the browser; link to the page or video instead)"],
+                   [f"content/{EN}:{line}: text: očekáván text v Markdownu, zadán prvek <{tag}>"])
+
+
+# ---- warnings --------------------------------------------------------------------------------
+
+def test_unused_picture_is_a_warning_and_not_published(project):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "red").save(project / "content/images/unused.jpg", "JPEG")
+    out = check(project / "content", lang="en")
+    assert out.ok
+    assert out.lines[0].startswith("content/images/unused.jpg: image: expected a picture a page uses (image: "
+                                   "unused.jpg), got a picture no page uses (0.0 MB); it is not published")
+    assert out.lines[0].endswith("(warning)")
+    assert check(project / "content", lang="cs").lines[0].endswith("(upozornění)")
+    result = build_copy(project)
+    assert result.ok
+    assert not list((project / "output/images").glob("unused*")) if (project / "output/images").exists() else True
+
+
+def test_deleted_projects_picture_is_not_published(project):
+    from PIL import Image
+
+    Image.new("RGB", (600, 400), "blue").save(project / "content/images/h2.jpg", "JPEG")
+    for rel in (EN, CS):
+        edit(project, rel, "\ndate:", "\nimage: h2.jpg\nimage_alt: A picture\ndate:")
+    assert build_copy(project, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(project / "cache")).ok
+    assert list((project / "output/images").glob("h2.*"))
+    assert not (project / "output/images/h2.jpg").exists()  # only the versions the page uses
+    for rel in (EN, CS):
+        (project / "content" / rel).unlink()
+    out = check(project / "content")
+    assert out.ok and "content/images/h2.jpg: image:" in out.lines[0]
+    assert build_copy(project, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(project / "cache")).ok
+    assert not list((project / "output/images").glob("h2*")) if (project / "output/images").exists() else True
+
+
+def test_two_pages_in_one_navigation_place_is_a_warning(project):
+    edit(project, "pages/en/region.md", "nav_order: 2", "nav_order: 3")
+    out = check(project / "content", lang="en")
+    assert out.ok
+    line = line_of(project, "pages/en/region.md", "nav_order:")
+    assert (f"content/pages/en/region.md:{line}: nav_order: expected a place in the navigation no other page takes, "
+            "got 3 (also in pages/en/about.md); the order of the two is left to chance (warning)") in out.lines
+
+
+# ---- more slips of the same kind (found by trying) -------------------------------------------
+
+@pytest.mark.parametrize("rel, old, new, expected", [
+    (EN, "date: 2026-11-27", "date: 2026-11-27\n[a, b]: c", ": ?: expected a field name, got a list or mapping"),
+    (EN, "date: 2026-11-27", "date: 2026-1-5",
+     ": date: expected a date as YYYY-MM-DD (two digits for the month and the day: 2026-01-05), got '2026-1-5'"),
+    (EN, "years: {start: 2019}", "years: {start: 2019, end: 2021-05-01}",
+     ": years: expected a four-digit year (1990–"),
+    ("data/partners.yaml", "icuk:", "[icuk]:", ": file: expected a partner ID, got a list or mapping"),
+    (EN, "\n## ", "\n![photo](/images/station.jpg)\n\n## ",
+     ": text: expected a page of the site, got a link to a picture '/images/station.jpg'"),
+])
+def test_other_slips_are_problems_not_tracebacks(project, rel, old, new, expected):
+    edit(project, rel, old, new)
+    for lang in ("en", "cs"):
+        result = check(project / "content", lang=lang)
+        assert not result.ok
+        if lang == "en":
+            assert any(x.startswith(f"content/{rel}:") and expected in x for x in result.lines), result.lines
