@@ -110,7 +110,7 @@ def plan(machine: Machine) -> Plan:
                 how = f"sudo apt-get update && sudo {' '.join(install)}"
             else:
                 how = f"install the equivalents of the Debian packages {' '.join(packages)}"
-            result.stop = f"The test suite needs what is missing on this machine: {what}.\nInstall it with:\n    {how}"
+            result.stop = f"The test suite needs what is missing on this machine: {what}.\nInstall with:\n    {how}"
             return result
     if machine.npm_state is not None:
         result.commands.append(NPM_CI)
