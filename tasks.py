@@ -232,3 +232,31 @@ def bench(c, projects=1000, runs=3, profile=""):
         cmd += ["--profile", str(Path(profile).resolve())]
     if subprocess.run(cmd, cwd=ROOT).returncode != 0:
         _fail("Benchmark failed (see above).")
+
+
+# --------------------------------------------------------------------------------------------
+# The test suite on any machine: `uv run invoke test` (README, "Two commands"; .ci/run).
+# --------------------------------------------------------------------------------------------
+
+@task(help={"args": "pytest arguments as one string, e.g. --args='-k links -x' (or after --: invoke test -- -k links)"})
+def test(c, args=""):
+    """Install what the test suite needs (system packages as root, `npm ci`), then run pytest with its exit code.
+
+    Debian packages (chromium, default-jre-headless, fonts-dejavu-core, hunspell-cs, hunspell-en-gb,
+    nodejs + npm when npm is missing) are installed with apt-get as root; otherwise it stops at once
+    with one message naming what is missing and the command to install it (scripts/setup_tools.py).
+    """
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("setup_tools", ROOT / "scripts" / "setup_tools.py")
+    setup_tools = importlib.util.module_from_spec(spec)
+    sys.modules["setup_tools"] = setup_tools  # dataclasses look their module up there
+    spec.loader.exec_module(setup_tools)
+
+    plan = setup_tools.plan(setup_tools.Machine.here(ROOT))
+    if plan.stop:
+        _fail(plan.stop)
+    setup_tools.apply(plan, ROOT)
+    cmd = [sys.executable, "-m", "pytest", *shlex.split(args), *shlex.split(c.remainder)]
+    print("$ pytest", shlex.join(cmd[3:]), flush=True)
+    sys.exit(subprocess.run(cmd, cwd=ROOT, stdin=subprocess.DEVNULL).returncode)

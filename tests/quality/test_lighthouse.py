@@ -1,7 +1,14 @@
-"""Gate 5: Lighthouse CI (LHCI 0.14, Lighthouse 12.2.3, mobile) on one page of each template type
-in both languages: performance >= 0.95; accessibility, best practices and SEO = 1; <= 250 KiB
-(home <= 150 KiB) and <= 15 requests, none to a third party (lighthouserc.js). The same size
-and request budget is checked statically on every page."""
+"""Gate 5: Lighthouse CI (LHCI 0.14 with its Lighthouse 12.1, mobile) on one page of each template
+type in both languages (scripts/quality/lighthouse.py, lighthouserc.js; docs/performance.md has
+the design):
+
+- the hard gate, every page, one run: accessibility, best practices and SEO = 1; <= 250 KiB
+  (home <= 150 KiB), <= 15 requests, none to a third party; per resource type bytes and counts;
+  at most 1 render-blocking resource (the stylesheet). None of it depends on the machine's speed.
+- the performance score >= 0.95 on the MEDIAN of 3 runs (5 if the median of 3 is short) of a
+  representative subset (lighthouse.SCORE_KINDS: home, projects index, a Czech section page).
+
+The same size and request budget is checked statically on every page."""
 
 from __future__ import annotations
 
@@ -23,28 +30,34 @@ def test_lighthouse_scores_and_budgets(published, gate, gates, tmp_path):
     need_node_tool(lighthouse.LHCI)
     if not Path(lighthouse.CHROMIUM).exists():
         pytest.fail(f"{lighthouse.CHROMIUM} is missing: install Debian's chromium (see README)")
-    urls = [published.url(rel) for rel in published.kinds().values()]
-    result = lighthouse.run(urls, published.siteurl, tmp_path)
-    assert len(result.runs) == len(urls), f"{len(result.runs)} Lighthouse reports for {len(urls)} URLs"
-    failures = result.assert_output.count("failure for")
+    kinds = published.kinds()
+    urls = [published.url(rel) for rel in kinds.values()]
+    score_urls = [published.url(rel) for rel in lighthouse.score_pages(kinds)]
+    assert len(score_urls) == len(lighthouse.SCORE_KINDS), f"score pages missing: {lighthouse.SCORE_KINDS} in {list(kinds)}"
+    result = lighthouse.run(urls, published.siteurl, tmp_path, score_urls)
+    assert {r.url for r in result.runs} == set(urls), f"Lighthouse reports for {len({r.url for r in result.runs})} of {len(urls)} URLs"
+    short = lambda url: url.removeprefix(published.siteurl) or "/"  # noqa: E731
     worst = {}
     for category in lighthouse.CATEGORIES:
         scored = [(r.scores.get(category), r.url) for r in result.runs if r.scores.get(category) is not None]
         if scored:
             worst[category] = min(scored)
+    medians = sorted((*result.performance(u), u) for u in score_urls)
     heaviest = max(result.runs, key=lambda r: r.bytes)
-    gate(failures, f"{len(urls)} pages ({len(urls) // 2} types x 2 languages)",
-         "worst: " + ", ".join(f"{c} {s:.2f}" for c, (s, _) in worst.items()),
-         f"heaviest: {heaviest.url.removeprefix(published.siteurl)} {heaviest.bytes / KiB:.1f} KiB, "
-         f"most requests: {max(r.requests for r in result.runs)}, third-party: {sum(r.third_party for r in result.runs)}")
+    gate(len(result.failures), f"{len(urls)} pages ({len(urls) // 2} types x 2 languages), {len(result.runs)} runs",
+         "worst single run: " + ", ".join(f"{c} {s:.2f}" for c, (s, _) in worst.items()),
+         "performance, median (runs): " + ", ".join(f"{short(u)} {m:.2f} ({n})" for m, n, u in medians),
+         f"heaviest: {short(heaviest.url)} {heaviest.bytes / KiB:.1f} KiB, "
+         f"most requests: {max(r.requests for r in result.runs)}, third-party: {sum(r.third_party for r in result.runs)}, "
+         f"most render-blocking: {max(len(v) for v in result.render_blocking.values())}")
     for c, (s, url) in worst.items():
         if s < 1:
-            gates.lines.append(f"Lighthouse {c} {s:.2f} on {url.removeprefix(published.siteurl)}")
+            gates.lines.append(f"Lighthouse {c} {s:.2f} on {short(url)} (one run)")
     keep = os.environ.get("ICUK_LIGHTHOUSE_REPORTS")  # e.g. test-artifacts/lighthouse: keep the reports
     if keep:
         import shutil
         shutil.copytree(tmp_path / ".lighthouseci", keep, dirs_exist_ok=True)
-    assert result.assert_ok, result.assert_output
+    assert result.assert_ok, "\n".join(result.failures) + "\n\n" + result.assert_output
 
 
 def test_every_page_within_the_size_and_request_budget(published, gate):
