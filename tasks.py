@@ -97,6 +97,11 @@ def livereload(c, port=PORT, lang=None):
     errors = BuildErrorPage(CACHE / "build-error", THEME, lang)
 
     def build_site(first: bool = False) -> None:
+        # livereload skips a reload within 3 s of the last one ("too many changes"); after a build
+        # the browser must always show its result (the error page, or the fixed page).
+        from livereload.handlers import LiveReloadHandler
+
+        LiveReloadHandler._last_reload_time = 0
         result = builder.build("pelicanconf.py", OUTPUT)
         if result.ok:
             errors.clear()

@@ -108,8 +108,9 @@ def test_incremental_build_equals_full_build(project_copy, tmp_path, change):
     if change == "body":  # the one thing a page is not keyed on: other pages must not show it
         _edit(content / "projects/en/hydrogen.md", "## The memorandum", "## The memorandum, signed")
         _edit(content / "pages/cs/region.md", "\n\n", "\n\nNový odstavec na začátku.\n\n")
-    elif change == "front-matter":
-        _edit(content / "projects/cs/hydrogen.md", "phase: preparation", "phase: running")
+    elif change == "front-matter":  # (twins must agree on their facts: both files change)
+        for lang in ("en", "cs"):
+            _edit(content / f"projects/{lang}/hydrogen.md", "phase: preparation", "phase: running")
     elif change == "removed":
         for lang in ("en", "cs"):
             (content / f"projects/{lang}/smart-cities.md").unlink()

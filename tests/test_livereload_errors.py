@@ -80,7 +80,8 @@ def test_livereload_shows_the_error_page_then_the_fixed_page(project_copy, brows
         edit(src, "date: 2026-11-27", "date: 2026-02-30")
         page.wait_for_function("() => document.title.includes('The build failed')", timeout=30_000)
         item = page.locator(".build-error__problems li").first.inner_text()
-        assert "projects/en/hydrogen.md:10" in item and "date" in item and "(2026-02 has no day 30)" in item
+        line = 1 + src.read_text(encoding="utf-8").split("\n").index("date: 2026-02-30")
+        assert f"projects/en/hydrogen.md:{line}" in item and "date" in item and "(2026-02 has no day 30)" in item
         assert page.locator("link[rel=stylesheet]").count() == 1
         assert tree_digest(project_copy / "output") == before  # the last good build, untouched
         page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)

@@ -27,6 +27,11 @@ def built(tmp_path_factory) -> Path:
     (root / "content/images").mkdir(exist_ok=True)
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, root / name)
+    for lang in ("en", "cs"):  # the mistakes below are made in a project with years (the real one has none)
+        path = root / f"content/projects/{lang}/hydrogen.md"
+        text = path.read_text(encoding="utf-8")
+        if "\nyears:" not in text:
+            path.write_text(text.replace("\npartners:", "\nyears: {start: 2019}\npartners:", 1), encoding="utf-8")
     result = build_copy(root)
     assert result.ok, result.problems
     return root

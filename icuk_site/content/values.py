@@ -259,8 +259,9 @@ def id_hint(value: str, choices: dict[str, Any] | tuple[str, ...]) -> str:
         return M(" (IDs are written in lowercase: {id!r})", id=value.strip().lower())
     if isinstance(choices, dict):
         for term_id, term in choices.items():
-            for lang in ("cs", "en"):
-                label = getattr(term, lang, None)
+            names = [("cs", getattr(term, "cs", None)), ("en", getattr(term, "en", None)),
+                     *(("cs", alias) for alias in getattr(term, "aliases_cs", ()))]
+            for lang, label in names:
                 if isinstance(label, str) and _fold(label) == _fold(value) or (
                         isinstance(label, str) and lang == "cs" and _fold(value) and _fold(label).startswith(_fold(value))
                         and len(_fold(value)) >= 4):

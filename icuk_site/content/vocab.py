@@ -26,6 +26,8 @@ class Term:
     cs: str
     description_en: str = ""
     description_cs: str = ""
+    # Other Czech words authors write for it (e.g. an earlier label): a hint, never a valid value.
+    aliases_cs: tuple[str, ...] = ()
 
     def label(self, lang: str) -> str:
         return getattr(self, lang)
@@ -46,19 +48,19 @@ CATEGORIES: dict[str, Term] = _terms(
 
 PHASES: dict[str, Term] = _terms(
     Term("preparation", "Preparation", "Příprava"),
-    Term("pilot", "Pilot", "Pilotní provoz"),
-    Term("running", "Running", "Realizace"),
-    Term("completed", "Completed", "Ukončeno"),
+    Term("pilot", "Pilot", "Pilotní provoz", aliases_cs=("Pilotní fáze", "Pilot")),
+    Term("running", "Running", "Realizace", aliases_cs=("Probíhá", "Běží")),
+    Term("completed", "Completed", "Ukončeno", aliases_cs=("Dokončeno", "Hotovo")),
 )
 
 PARTNER_KINDS: dict[str, Term] = _terms(
     Term("region", "Region", "Kraj"),
-    Term("municipality", "Town or city", "Město, obec"),
+    Term("municipality", "Town or city", "Město, obec", aliases_cs=("Obec", "Město", "Obec nebo město")),
     Term("ministry", "Ministry", "Ministerstvo"),
-    Term("agency", "Public agency", "Státní agentura"),
+    Term("agency", "Public agency", "Státní agentura", aliases_cs=("Veřejná agentura", "Agentura")),
     Term("university", "University", "Vysoká škola"),
     Term("school", "School", "Škola"),
-    Term("company", "Company", "Společnost"),
+    Term("company", "Company", "Společnost", aliases_cs=("Firma",)),
     Term("association", "Association", "Spolek nebo sdružení"),
 )
 
