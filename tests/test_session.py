@@ -33,21 +33,26 @@ def test_kept_pages_are_announced_like_written_ones(project_copy):
     """A plugin that lists pages from content_written (as pelican-plugins/sitemap does) sees every
     page in a development build, also when the build keeps them all."""
     seen: list[set[str]] = []
+    rendered: list[set[str]] = []
 
     def listen(path, context=None):
         out = Path(context["OUTPUT_PATH"])
         seen[-1].add(Path(path).relative_to(out).as_posix())
+        if not context.get(writer.KEPT):
+            rendered[-1].add(Path(path).relative_to(out).as_posix())
 
     signals.content_written.connect(listen)
     try:
         for _ in range(2):
             seen.append(set())
+            rendered.append(set())
             assert _cached(project_copy).ok
     finally:
         signals.content_written.disconnect(listen)
     written, kept = seen
     assert len(written) > 40
     assert kept == written
+    assert rendered[1] == set(), "a rebuild with nothing changed renders no page again"
     pages = {p.relative_to(project_copy / "output").as_posix() for p in (project_copy / "output").rglob("*.html")}
     assert written == pages
 

@@ -99,7 +99,7 @@ def _short(text: str, n: int = 60) -> str:
 
 
 def site_urls(docs: Iterable[Document], partners: Iterable[str], years: Iterable[int]) -> set[str]:
-    """Every URL path (no leading slash) the build makes a page at, in every language."""
+    """Every URL path (no leading slash, no index.html) the build makes a page at, in every language."""
     urls = {d.url for d in docs}
     for lang in LANGS:
         urls |= {url_for(r, lang) for r in ("home", "projects", "years", "partners", "search", "feed")}
@@ -107,7 +107,7 @@ def site_urls(docs: Iterable[Document], partners: Iterable[str], years: Iterable
         urls |= {url_for("phase", lang, slug=p) for p in PHASES}
         urls |= {url_for("partner", lang, slug=p) for p in partners}
         urls |= {url_for("year", lang, slug=str(y)) for y in years}
-    return urls
+    return {_normal(u) for u in urls}
 
 
 def _normal(path: str) -> str:
@@ -115,10 +115,9 @@ def _normal(path: str) -> str:
     return "" if path in ("index.html", "") else path.removesuffix("index.html")
 
 
-def links(doc: Document, urls: set[str], by_source: dict[str, Document]) -> list[Problem]:
-    """Every internal link of the text that leads to no page of the build."""
+def links(doc: Document, known: set[str], by_source: dict[str, Document]) -> list[Problem]:
+    """Every internal link of the text that leads to no page of the build (`known`: site_urls)."""
     out = []
-    known = {_normal(u) for u in urls}
     base = "/" + doc.url
     for i, line in text_lines(doc.body):
         targets = [m.group(1) for m in LINK_RE.finditer(line)] + [m.group(1) for m in HREF_RE.finditer(line)]

@@ -173,7 +173,8 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
                                             M("expected one {template} page per language, got another (also {other})",
                                               template=template, other=found[0].source)))
     problems.extend(rules.twins(docs, {(p.path, p.field) for p in problems}))
-    years = {y for d in docs for y in (d.years.covers(_last_year(docs)) if d.years else ())}
+    last_year = _last_year(docs)
+    years = {y for d in docs for y in (d.years.covers(last_year) if d.years else ())}
     urls = body.site_urls(docs, partners or (), years)
     by_source = {d.source: d for d in docs}
     for doc in docs:

@@ -184,6 +184,8 @@ class ListingView(PageView):
     catalog in the page's language.
     """
 
+    is_listing = True  # made from front-matter only: the writer keys it without a body
+
     facet: str = ""
     term: TermView | PartnerView | None = None
     projects: tuple[ProjectView, ...] = ()
