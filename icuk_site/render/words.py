@@ -37,9 +37,13 @@ class Words:
 
     def __init__(self, theme: str | Path | None = None):
         self.theme = theme
+        self._catalogs: dict[tuple, _gettext.NullTranslations] = {}  # read once per build and language
 
     def _catalog(self, lang: str) -> _gettext.NullTranslations:
-        return i18n.translations(self.theme, lang) if self.theme else _gettext.NullTranslations()
+        key = (self.theme, lang)
+        if key not in self._catalogs:
+            self._catalogs[key] = i18n.translations(self.theme, lang) if self.theme else _gettext.NullTranslations()
+        return self._catalogs[key]
 
     def _finish(self, text: str, lang: str) -> Markup:
         return Markup(_FINISH[lang](text) if lang in _FINISH else text)
