@@ -15,6 +15,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from .documents import Document
@@ -38,8 +39,13 @@ PELICAN_LINK_RE = re.compile(r"^(?:\{|\|)(filename|static|attach|index|tag|categ
 OTHER_OUTPUTS = ("data/", "theme/", "feeds/", "pagefind/", "images/")
 
 
-def text_lines(body: str) -> Iterable[tuple[int, str]]:
+@lru_cache(maxsize=8192)  # three checks read each body's lines
+def text_lines(body: str) -> tuple[tuple[int, str], ...]:
     """(0-based line, text) of the body, without code (fenced or indented blocks, inline code)."""
+    return tuple(_text_lines(body))
+
+
+def _text_lines(body: str) -> Iterable[tuple[int, str]]:
     fence = None
     prev_blank = True
     for i, line in enumerate(body.split("\n")):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
 from ..content import Document, Link, Years
+from . import typography
 
 # og:locale of each language (Open Graph wants language_TERRITORY).
 LOCALES = {"en": "en_GB", "cs": "cs_CZ"}
@@ -126,9 +128,17 @@ class ProjectView(PageView):
     links: tuple[Link, ...] = ()
     image: str | None = None
     image_alt: str | None = None
-    title_html: Markup = Markup("")
-    summary_html: Markup = Markup("")
     years_text: str = ""  # the span of years as a reader sees it ("2019–2022", "since 2021"); "" without years
+
+    # Typeset when a page shows them, not for every project of every build: an incremental
+    # build keeps most pages and never needs them.
+    @cached_property
+    def title_html(self) -> Markup:
+        return typography.text(self.title, self.lang)
+
+    @cached_property
+    def summary_html(self) -> Markup:
+        return typography.text(self.summary, self.lang)
 
     @property
     def slug(self) -> str:

@@ -172,8 +172,6 @@ class Catalog:
                 links=doc.links,
                 image=doc.image,
                 image_alt=doc.image_alt,
-                title_html=typography.text(doc.title, lang),
-                summary_html=typography.text(doc.summary, lang),
                 years_text=self.years_text(doc.years, lang),
             )
         return self._projects[key]
