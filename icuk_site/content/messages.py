@@ -77,12 +77,14 @@ def catalog(lang: str) -> _gettext.NullTranslations:
     po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if lang == "en" or not po.exists():
         return _gettext.NullTranslations()
-    return _load(str(po), po.stat().st_mtime)
+    return load_po(str(po), po.stat().st_mtime)
 
 
-@lru_cache(maxsize=4)
-def _load(po_path: str, mtime: float) -> _gettext.NullTranslations:
-    """The catalog compiled in memory with Babel (as the theme's are): no stale .mo file."""
+@lru_cache(maxsize=8)
+def load_po(po_path: str, mtime: float) -> _gettext.NullTranslations:
+    """A gettext catalog compiled in memory from its .po file with Babel: no stale .mo file can
+    be used. Keyed on the file's time, so an edited catalog is read again. (The theme's
+    catalogs go through here too: render/i18n.py.)"""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 

@@ -10,28 +10,16 @@ memory with Babel, so no stale `.mo` file can ever be used).
 from __future__ import annotations
 
 import gettext as _gettext
-import io
 from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from ..content import DEFAULT_LANG, LANGS
+from ..content.messages import load_po
 from . import typography
-
-
-@lru_cache(maxsize=8)
-def _load(po_path: str, mtime: float) -> _gettext.NullTranslations:
-    with open(po_path, "rb") as f:
-        catalog = read_po(f)
-    buf = io.BytesIO()
-    write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return _gettext.GNUTranslations(buf)
 
 
 @lru_cache(maxsize=4096)
@@ -43,7 +31,7 @@ def translations(theme: str | Path, lang: str) -> _gettext.NullTranslations:
     po = Path(theme) / "translations" / lang / "LC_MESSAGES" / "messages.po"
     if lang == DEFAULT_LANG or not po.exists():
         return _gettext.NullTranslations()
-    return _load(str(po), po.stat().st_mtime)
+    return load_po(str(po), po.stat().st_mtime)
 
 
 def context_lang(ctx: Context) -> str:
