@@ -7,6 +7,8 @@ SITENAME = "Usti Region – a new start"
 SITEURL = ""  # root-relative links for local preview; publishconf.py sets the real one
 SITE_ORG = {
     "name": "Innovation Centre of the Usti Region",
+    # The name on Czech pages (its JSON-LD): the official name without the legal form (icuk-facts.md 2).
+    "name_cs": "Inovační centrum Ústeckého kraje",
     "short": "ICUK",
     "legal_name": "Inovační centrum Ústeckého kraje, z.s.",
     "company_id": "04542088",
@@ -34,9 +36,10 @@ PLUGINS = ["icuk_site"]
 ARTICLE_PATHS = ["projects"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-# Pairs the English and Czech files of one project or page: they share the slug.
-ARTICLE_TRANSLATION_ID = "slug"
-PAGE_TRANSLATION_ID = "slug"
+# Pairs the English and Czech files of one project or page: they share the file name (the
+# translation key the reader gives each document); each has its own slug (content/pairing.py).
+ARTICLE_TRANSLATION_ID = "translation_key"
+PAGE_TRANSLATION_ID = "translation_key"
 # URLs and output files are set per document by the plugin from icuk_site/content/routes.py;
 # these only matter for content Pelican would place by itself (none).
 # Documents are files (`projects/{slug}.html`), collections are folders (`projects/`): a folder
@@ -98,7 +101,8 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'none'; form-action 'self'"
 )
 REFERRER_POLICY = "strict-origin-when-cross-origin"
-# security.txt (RFC 9116) points its Contact at this page (a URI is required; the page has the address).
+# security.txt (RFC 9116) points its Contact at this page (a URI is required; the page has the address):
+# its translation key, the file name of content/pages/en/about.md.
 SECURITY_CONTACT_PAGE = "about"
 
 BIND = "127.0.0.1"

@@ -166,23 +166,25 @@ def _new(kind: str, title: str, **options) -> None:
     print("Next: replace the TODOs in both files, then run `uv run invoke check` (or `uv run invoke livereload`).")
 
 
-@task(help={"title": "the English title (the slug is made from it)",
+@task(help={"title": "the English title (the English slug and both files' name are made from it)",
             "category": "support | infrastructure | education (default: support)",
             "date": "publication date YYYY-MM-DD (default: today)",
-            "slug": "the slug, if not the one made from the title",
-            "title-cs": "the Czech title (default: the English one, to translate)"})
-def new_project(c, title, category=None, date=None, slug=None, title_cs=None):
-    """Create a project in English and Czech (content/projects/{en,cs}/<slug>.md), ready to build."""
-    _new("project", title, category=category, date=date, slug=slug, title_cs=title_cs)
+            "slug": "the English slug and file name, if not the one made from the title",
+            "title-cs": "the Czech title (default: the English one, to translate); the Czech slug is made from it",
+            "slug-cs": "the Czech slug, if not the one made from the Czech title"})
+def new_project(c, title, category=None, date=None, slug=None, title_cs=None, slug_cs=None):
+    """Create a project in English and Czech (content/projects/{en,cs}/<slug>.md, one name), ready to build."""
+    _new("project", title, category=category, date=date, slug=slug, title_cs=title_cs, slug_cs=slug_cs)
 
 
-@task(help={"title": "the English title (the slug is made from it)",
+@task(help={"title": "the English title (the English slug and both files' name are made from it)",
             "date": "publication date YYYY-MM-DD (default: today)",
-            "slug": "the slug, if not the one made from the title",
-            "title-cs": "the Czech title (default: the English one, to translate)"})
-def new_page(c, title, date=None, slug=None, title_cs=None):
-    """Create a section page in English and Czech (content/pages/{en,cs}/<slug>.md), ready to build."""
-    _new("page", title, date=date, slug=slug, title_cs=title_cs)
+            "slug": "the English slug and file name, if not the one made from the title",
+            "title-cs": "the Czech title (default: the English one, to translate); the Czech slug is made from it",
+            "slug-cs": "the Czech slug, if not the one made from the Czech title"})
+def new_page(c, title, date=None, slug=None, title_cs=None, slug_cs=None):
+    """Create a section page in English and Czech (content/pages/{en,cs}/<slug>.md, one name), ready to build."""
+    _new("page", title, date=date, slug=slug, title_cs=title_cs, slug_cs=slug_cs)
 
 
 @task(help={"lang": "the language of the messages: en or cs (default: your locale's, e.g. LANG=cs_CZ.UTF-8)"})

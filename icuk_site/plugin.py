@@ -77,7 +77,7 @@ def attach_views(generator) -> None:
         for item in getattr(generator, name, ()):
             item.view = catalog.view(site.by_source[item.relative_source_path.replace("\\", "/")])
             if item.view.kind == "project":
-                session.articles[(item.slug, item.lang)] = item
+                session.articles[(item.view.key, item.lang)] = item
 
 
 def get_writer(pelican):

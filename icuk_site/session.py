@@ -11,7 +11,7 @@ with problems), then makes what the build needs and keeps it here:
     pictures   responsive pictures made on first use (render/images.py)
     search     the search index being staged (outputs/search.py)
     bodies     Markdown bodies rendered before Pelican reads, on two cores (cold builds)
-    articles   Pelican's Article objects by (slug, lang), for the feeds' content
+    articles   Pelican's Article objects by (translation key, lang), for the feeds' content
     templates  compiled templates shared by this build's Jinja environments
 
 Nothing of one build is left for the next: a new run makes a new session, and `close()` ends

@@ -118,13 +118,6 @@ def test_image_must_exist_and_have_alt(content):
     assert any(p.startswith("projects/cs/demo.md:11: image_alt: expected a description") for p in found), found
 
 
-def test_duplicate_slug_within_a_language(content):
-    content("projects/en/demo-copy.md", project("en"))
-    found = problems(content)
-    assert any(p.startswith("projects/en/demo.md:3: slug: expected a slug no other en project uses")
-               and "also in projects/en/demo-copy.md" in p for p in found), found
-
-
 def test_slug_may_not_take_a_path_of_the_site(content):
     """Projects are projects/<slug>.html beside projects/index.html; pages <slug>.html beside index.html."""
     for lang in ("en", "cs"):
@@ -134,11 +127,87 @@ def test_slug_may_not_take_a_path_of_the_site(content):
     assert any(p.startswith("projects/cs/demo.md:3: slug:") for p in found), found
 
 
+# ---- twins: paired by file name, each with its own slug (content/pairing.py) -------------------
+
+def test_twins_pair_by_file_name_each_with_its_own_slug(content):
+    content("projects/cs/demo.md", project("cs", slug="ukazka"))
+    site = load_site(content.root)
+    en, cs = site.get("project", "demo", "en"), site.get("project", "demo", "cs")
+    assert (en.key, cs.key, en.slug, cs.slug) == ("demo", "demo", "demo", "ukazka")
+    assert site.twin(cs, "en") is en and site.twin(en, "cs") is cs
+    assert (en.url, cs.url) == ("projects/demo.html", "cs/projekty/ukazka.html")
+
+
 def test_missing_twin(content):
     content("projects/en/lonely.md", project("en", slug="lonely"))
     assert problems(content) == [
-        "projects/en/lonely.md:3: slug: expected the Czech twin (projects/cs/… with slug: lonely and lang: cs), got none"
+        "projects/en/lonely.md: file: expected the Czech twin projects/cs/lonely.md (a file of the same name in the "
+        "Czech folder), got none"
     ]
+
+
+def test_missing_twin_in_czech(content):
+    content("pages/cs/o-nas.md", "---\ntitle: O nás\nslug: o-nas\nlang: cs\nsummary: Kdo jsme.\ndate: 2026-11-27\n---\nText.\n")
+    with pytest.raises(ContentError) as e:
+        load_site(content.root)
+    [problem] = e.value.problems
+    assert problem.text("cs") == ("pages/cs/o-nas.md: file: očekávána anglická verze pages/en/o-nas.md (soubor stejného "
+                                  "názvu v anglické složce), chybí")
+
+
+def test_key_on_one_side_only_names_the_likely_twin(content):
+    """The Czech file saved under its Czech slug: each side is told about the other."""
+    (content.root / "projects/cs/demo.md").unlink()
+    content("projects/cs/ukazka.md", project("cs", slug="ukazka"))
+    assert problems(content) == [
+        "projects/cs/ukazka.md: file: expected the English twin projects/en/ukazka.md (a file of the same name in the "
+        "English folder), got none (without a Czech twin in the English folder: projects/en/demo.md; if one of them is "
+        "the twin, rename it ukazka.md)",
+        "projects/en/demo.md: file: expected the Czech twin projects/cs/demo.md (a file of the same name in the Czech "
+        "folder), got none (without an English twin in the Czech folder: projects/cs/ukazka.md; if one of them is the "
+        "twin, rename it demo.md)",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "cs"])
+def test_two_files_with_one_slug_in_a_language(content, lang):
+    """E.g. two Czech files with `slug: vodik`: one address, two pages."""
+    content(f"projects/{lang}/demo.md", project(lang, slug="vodik"))
+    for other in ("en", "cs"):
+        content(f"projects/{other}/hydrogen.md", project(other, slug="vodik" if other == lang else "hydrogen"))
+    assert problems(content) == [
+        f"projects/{lang}/hydrogen.md:3: slug: expected a slug no other file in projects/{lang}/ uses (two pages would "
+        f"get one address), got 'vodik' (also in projects/{lang}/demo.md)"
+    ]
+
+
+def test_the_same_slug_in_both_languages_is_fine(content):
+    """A proper name (e.g. smart-ii-ur) may keep one slug in both languages."""
+    assert load_site(content.root).get("project", "demo", "cs").slug == "demo"
+
+
+def test_two_files_claiming_one_key(content):
+    """Folders below the language folder only sort the files: the name alone is the key."""
+    content("projects/en/2019/demo.md", project("en", slug="demo-2019"))
+    assert problems(content) == [
+        "projects/en/demo.md: file: expected one file named demo.md in projects/en/ (the name pairs it with its twin), "
+        "got another (also projects/en/2019/demo.md)"
+    ]
+
+
+@pytest.mark.parametrize("name", ["Demo.md", "demo_project.md", "vodík.md"])
+def test_file_name_must_be_a_key(content, name):
+    for lang in ("en", "cs"):
+        content(f"projects/{lang}/{name}", project(lang, slug=f"x-{lang}"))
+    found = problems(content)
+    assert found == [f"projects/{lang}/{name}: file: expected a file name of lowercase letters, digits and hyphens (it "
+                     f"is the document's ID and pairs it with its twin), got {name!r}" for lang in ("cs", "en")]
+
+
+def test_a_broken_file_still_has_its_twin(content):
+    """A file with problems is still found by its name: its twin reports no missing twin."""
+    content("projects/cs/demo.md", "")
+    assert problems(content) == ["projects/cs/demo.md: file: expected front-matter and text, got an empty file"]
 
 
 def test_lang_must_match_folder(content):
@@ -173,7 +242,8 @@ def test_every_problem_is_reported_in_one_run(content):
     content("projects/cs/demo.md", project("cs", years="{start: 2030, end: 2020}"))
     content("projects/cs/extra.md", b"")
     found = problems(content)
-    assert len(found) == 5, found
+    assert len(found) == 6, found  # extra.md: empty, and no English twin
+    assert "projects/cs/extra.md: file: expected the English twin projects/en/extra.md" in " ".join(found)
     assert {p.split(":")[0] for p in found} == {"projects/en/demo.md", "projects/cs/demo.md", "projects/cs/extra.md"}
 
 

@@ -15,6 +15,7 @@ from test_build import tree_digest
 
 from conftest import ROOT, build_copy
 from icuk_site.authoring import check, new_content
+from icuk_site.content import load_site, url_for
 from icuk_site.content.values import YEAR_MAX
 
 
@@ -269,9 +270,75 @@ def test_link_to_a_page_that_does_not_exist(project, link, en, cs):
 
 
 def test_links_to_pages_that_exist_are_fine(project):
-    edit(project, EN, "\n## ", "\nSee [smart cities](smart-cities.html), [o nás](/cs/about.html), [home](/), "
+    about_cs = "/" + load_site(project / "content").get("page", "about", "cs").url  # its Czech address
+    edit(project, EN, "\n## ", f"\nSee [smart cities](smart-cities.html), [o nás]({about_cs}), [home](/), "
          "[projects](../projects/), [site](https://example.org/x.html), [top](#top) and `[code](/nowhere.html)`.\n\n## ")
     assert check(project / "content").ok
+
+
+def test_link_with_the_other_languages_slug_is_told_the_address(project):
+    """A Czech page linked under its English slug (the twin's): the problem gives the Czech address."""
+    site = load_site(project / "content")
+    hydrogen_cs, about_cs = site.get("project", "hydrogen", "cs"), site.get("page", "about", "cs")
+    assert hydrogen_cs.slug != "hydrogen" and about_cs.slug != "about"
+    wrong = "/" + url_for("project", "cs", slug="hydrogen")
+    edit(project, CS, "\n## ", f"\nViz [vodík]({wrong}).\n\n## ")
+    line = line_of(project, CS, "Viz ")
+    assert_refused(project, [f"content/{CS}:{line}: text: expected a link to a page the site makes, got {wrong!r}, which "
+                             f"leads to no page (did you mean '/{hydrogen_cs.url}'?)"],
+                   [f"content/{CS}:{line}: text: očekáván odkaz … (měli jste na mysli '/{hydrogen_cs.url}'?)"])
+
+
+# ---- twins: paired by file name ----------------------------------------------------------------
+
+def test_czech_file_named_after_its_czech_slug(project):
+    """The Czech twin saved as vodik.md: both files are told, each naming the other."""
+    cs_slug = load_site(project / "content").get("project", "hydrogen", "cs").slug
+    (project / "content" / CS).rename(project / "content/projects/cs" / f"{cs_slug}.md")
+    renamed = f"projects/cs/{cs_slug}.md"
+    assert_refused(project, [
+        f"content/{EN}: file: expected the Czech twin {CS} (a file of the same name in the Czech folder), got none "
+        f"(without an English twin in the Czech folder: {renamed}; if one of them is the twin, rename it hydrogen.md)",
+        f"content/{renamed}: file: expected the English twin projects/en/{cs_slug}.md … rename it {cs_slug}.md",
+    ], [f"content/{EN}: file: očekávána česká verze {CS} (soubor stejného názvu v české složce), chybí (bez anglické "
+        f"verze je v české složce: {renamed}; je-li některý z nich touto verzí, přejmenujte ho na hydrogen.md)"])
+
+
+def test_two_czech_files_with_one_slug(project):
+    site = load_site(project / "content")
+    cs_slug, own = site.get("project", "hydrogen", "cs").slug, site.get("project", "smart-cities", "cs").slug
+    other = "projects/cs/smart-cities.md"
+    edit(project, other, f"\nslug: {own}\n", f"\nslug: {cs_slug}\n")
+    line = line_of(project, other, "slug:")
+    assert_refused(project, [f"content/{other}:{line}: slug: expected a slug no other file in projects/cs/ uses (two "
+                             f"pages would get one address), got {cs_slug!r} (also in {CS})"],
+                   [f"content/{other}:{line}: slug: očekáván slug, který nepoužívá žádný jiný soubor ve složce "
+                    f"projects/cs/ (dvě stránky by měly stejnou adresu), zadáno {cs_slug!r} (také v {CS})"])
+
+
+def test_a_twin_missing(project):
+    (project / "content/pages/cs/region.md").unlink()
+    assert_refused(project, ["content/pages/en/region.md: file: expected the Czech twin pages/cs/region.md (a file of "
+                             "the same name in the Czech folder), got none"],
+                   ["content/pages/en/region.md: file: očekávána česká verze pages/cs/region.md"])
+
+
+def test_two_files_claiming_one_key(project):
+    (project / "content/projects/cs/archive").mkdir()
+    shutil.copy(project / "content" / CS, project / "content/projects/cs/archive/hydrogen.md")
+    edit(project, "projects/cs/archive/hydrogen.md", "\nslug: ", "\nslug: archiv-")
+    assert_refused(project, ["content/projects/cs/hydrogen.md: file: expected one file named hydrogen.md in projects/cs/ "
+                             "(the name pairs it with its twin), got another (also projects/cs/archive/hydrogen.md)"],
+                   ["content/projects/cs/hydrogen.md: file: očekáván jediný soubor s názvem hydrogen.md ve složce "
+                    "projects/cs/ (název páruje jazykové verze), zadán další (také projects/cs/archive/hydrogen.md)"])
+
+
+def test_file_name_that_is_no_key(project):
+    for lang in ("en", "cs"):
+        (project / "content" / f"projects/{lang}/hydrogen.md").rename(project / "content" / f"projects/{lang}/Vodík.md")
+    assert_refused(project, ["content/projects/en/Vodík.md: file: expected a file name of lowercase letters, digits and "
+                             "hyphens (it is the document's ID and pairs it with its twin), got 'Vodík.md'"],
+                   ["content/projects/cs/Vodík.md: file: očekáván název souboru z malých písmen, číslic a spojovníků"])
 
 
 @pytest.mark.parametrize("html, tag", [("<script src=\"https://x.org/a.js\"></script>", "script"),

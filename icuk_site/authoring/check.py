@@ -36,8 +36,8 @@ def check(content_dir: str | Path, shown_as: str = "content", lang: str | None =
         found = M("1 problem found.") if n == 1 else M("{n} problems found.", n=n)
         return CheckResult(False, (*(f"{prefix}{p.text(lang)}" for p in e.problems), found.say(lang)))
     warning = M("warning").say(lang)
-    projects = {d.slug for d in site.documents if d.kind == "project"}
-    pages = {d.slug for d in site.documents if d.kind == "page"}
+    projects = {d.key for d in site.documents if d.kind == "project"}
+    pages = {d.key for d in site.documents if d.kind == "page"}
     ok = M("OK: {projects} projects, {pages} pages, {partners} partners", projects=len(projects), pages=len(pages),
            partners=len(site.partners))
     return CheckResult(True, (*(f"{prefix}{p.text(lang)} ({warning})" for p in site.warnings), ok.say(lang)))

@@ -1,4 +1,7 @@
-"""`invoke docs`: the field tables in docs/authoring.md and docs/authoring.cs.md, from the model."""
+"""`invoke docs`: the field tables in docs/authoring.md and docs/authoring.cs.md, from the model.
+
+The Czech tables are Czech in every column: each FieldSpec's Czech (content/fields.py), its
+allowed values through the problem-message catalog; field names and IDs stay as authors write them."""
 
 from __future__ import annotations
 
@@ -11,40 +14,6 @@ from .errors import AuthoringError
 
 DOCS = {"en": "docs/authoring.md", "cs": "docs/authoring.cs.md"}
 
-# The Czech for each field description of the model, keyed by the English text: a description
-# changed in content/fields.py without its Czech here stops `invoke docs` (and fails the docs test).
-DESCRIPTIONS_CS = {
-    "The name shown as the page heading, on cards and in feeds.":
-        "Název zobrazený jako nadpis stránky, na kartách a v kanálech novinek.",
-    "The stable ID and URL part; it pairs the English and Czech versions.":
-        "Stálý identifikátor a část adresy; páruje anglickou a českou verzi.",
-    "The language of this file.": "Jazyk tohoto souboru.",
-    "Which of the centre's programme areas the project belongs to.":
-        "Do které programové oblasti centra projekt patří.",
-    "Where the project stands now.": "V jaké fázi je projekt právě teď.",
-    "Who takes part. Names are shown in the page's language.":
-        "Kdo se na projektu podílí. Názvy se zobrazují v jazyce stránky.",
-    "When the project runs. Leave it out if the years are not known.":
-        "Kdy projekt probíhá. Pokud roky neznáte, pole vynechte.",
-    "Shown on project cards, in the page description for search engines and in feeds.":
-        "Zobrazí se na kartách projektů, v popisu stránky pro vyhledávače a v kanálech novinek.",
-    "When this entry was first published on the site.": "Kdy byl záznam poprvé zveřejněn na webu.",
-    "When the entry was last changed in substance (orders the feeds).":
-        "Kdy se záznam naposledy podstatně změnil (podle toho se řadí kanály novinek).",
-    "A picture shown at the top of the project page.": "Obrázek v záhlaví stránky projektu.",
-    "What the picture shows, for people who cannot see it.": "Co obrázek ukazuje – pro lidi, kteří ho nevidí.",
-    "Further reading.": "Odkazy na další informace.",
-    "Which layout the page uses.": "Jaké rozvržení stránka použije.",
-    "The page description for search engines and link previews.":
-        "Popis stránky pro vyhledávače a náhledy odkazů.",
-    "Puts the page into the main navigation under this label.":
-        "Zařadí stránku do hlavní navigace pod tímto názvem.",
-    "The page's place in the main navigation (Projects is 1).":
-        "Pořadí stránky v hlavní navigaci (Projekty mají 1).",
-    "When this page was first published.": "Kdy byla stránka poprvé zveřejněna.",
-    "When the page was last changed in substance.": "Kdy se stránka naposledy podstatně změnila.",
-}
-
 FIELD_HEADINGS = {
     "en": ("Field", "Type", "Required", "Allowed values", "Example", "Description"),
     "cs": ("Pole", "Typ", "Povinné", "Povolené hodnoty", "Příklad", "Popis"),
@@ -54,13 +23,20 @@ TERM_HEADINGS = {"en": ("ID", "English label", "Czech label"), "cs": ("ID", "ang
 
 
 def field_description(spec: FieldSpec, lang: str) -> str:
-    if lang == "en":
-        return spec.description
-    try:
-        return DESCRIPTIONS_CS[spec.description]
-    except KeyError:
+    """The field's description in a language; a row without its Czech stops `invoke docs`."""
+    text = spec.description_in(lang)
+    if not text:
         raise AuthoringError(f"no Czech description for field {spec.name!r} ({spec.description!r}): "
-                             "add it to DESCRIPTIONS_CS in icuk_site/authoring/docs.py") from None
+                             "give its FieldSpec a description_cs in icuk_site/content/fields.py")
+    return text
+
+
+def field_type(spec: FieldSpec, lang: str) -> str:
+    text = spec.type_in(lang)
+    if not text:
+        raise AuthoringError(f"no Czech name for the type {spec.type!r} of field {spec.name!r}: "
+                             "add it to FIELD_TYPES_CS in icuk_site/content/fields.py")
+    return text
 
 
 def _cell(text: str) -> str:
@@ -77,7 +53,8 @@ def _table(headings: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
 def field_table(fields: Iterable[FieldSpec], lang: str) -> str:
     yes, no = YES_NO[lang]
     return _table(FIELD_HEADINGS[lang], (
-        (f"`{s.name}`", s.type, yes if s.required else no, s.allowed, f"`{s.example}`", field_description(s, lang))
+        (f"`{s.name}`", field_type(s, lang), yes if s.required else no, s.allowed_in(lang), f"`{s.example_in(lang)}`",
+         field_description(s, lang))
         for s in fields
     ))
 

@@ -1,7 +1,10 @@
 """`invoke new-project` / `new-page`: the English and the Czech file of a new document, ready to build.
 
-The scaffolds are written from the field tables (content/fields.py) and every value is checked
-by the model's own field parser first, so the files validate as made.
+The scaffolds are written from the field tables (content/fields.py), each file in its own
+language (notes and examples; the Czech file Czech throughout), and every value is checked by
+the model's own field parser first, so the files validate as made. Both files get the same
+name (the translation key, from the English slug); each gets its own slug: the Czech one made
+from the Czech title (`--slug-cs` to choose it).
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import yaml
 from unidecode import unidecode
 
 from ..content import CATEGORIES, FIELDS_BY_KIND, KIND_DIRS, LANGS, RESERVED_SLUGS
-from ..content.messages import M
 from ..content.problems import Invalid
 from .docs import field_description
 from .errors import AuthoringError
@@ -66,11 +68,14 @@ TODO_BODY = {
 HEADER = {
     "en": ["New {kind}, made by `invoke new-{kind}`. Replace every TODO, then run `uv run invoke check`.",
            "Lines starting with # are notes for you; docs/authoring.md explains every field.",
-           "Optional fields are commented out: remove the # to use one."],
+           "Optional fields are commented out: remove the # to use one.",
+           "The Czech version is the file of the same name in the Czech folder: keep the two names the same."],
     "cs": ["{kind_cs} příkazem `invoke new-{kind}`. Nahraďte každé TODO a spusťte "
            "`uv run invoke check`.",
            "Řádky začínající # jsou poznámky pro vás; každé pole vysvětluje docs/authoring.cs.md.",
-           "Nepovinná pole jsou zakomentovaná: chcete-li některé použít, smažte #."],
+           "Nepovinná pole jsou zakomentovaná: chcete-li některé použít, smažte #.",
+           "Anglická verze je soubor stejného názvu v anglické složce: názvy obou souborů neměňte; "
+           "slug je česká adresa stránky."],
 }
 KIND_CS = {"project": "Nový projekt, vytvořený", "page": "Nová stránka, vytvořená"}
 # Optional fields written as values (not commented out): they make the file say what it is.
@@ -106,7 +111,7 @@ def scaffold(kind: str, lang: str, values: dict[str, object]) -> str:
     for spec in FIELDS_BY_KIND[kind]:
         note = field_description(spec, lang)
         optional = "" if spec.required else ("optional; " if lang == "en" else "nepovinné; ")
-        out += ["", f"# {note} ({optional}{M(spec.allowed).say(lang)})"]
+        out += ["", f"# {note} ({optional}{spec.allowed_in(lang)})"]
         if spec.name in values:
             out.append(f"{spec.name}: {_yaml_value(values[spec.name])}")
         elif spec.required:
@@ -115,15 +120,16 @@ def scaffold(kind: str, lang: str, values: dict[str, object]) -> str:
         elif spec.name in WRITTEN_OPTIONAL:
             out.append(f"{spec.name}: {WRITTEN_OPTIONAL[spec.name]}")
         else:
-            out.append(f"# {spec.name}: {spec.example}")
+            out.append(f"# {spec.name}: {spec.example_in(lang)}")
     out.append("---")
     return "\n".join(out) + "\n" + TODO_BODY[kind][lang]
 
 
 @dataclass(frozen=True)
 class NewFiles:
-    slug: str
+    slug: str  # the English slug, which is also the files' name (their translation key)
     paths: tuple[Path, ...]
+    slugs: dict[str, str] | None = None  # each language's slug
 
 
 def _checked(kind: str, name: str, value: object) -> object:
@@ -136,18 +142,25 @@ def _checked(kind: str, name: str, value: object) -> object:
 
 
 def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str | None = None,
-                slug: str | None = None, category: str | None = None,
+                slug: str | None = None, slug_cs: str | None = None, category: str | None = None,
                 date: str | dt.date | None = None) -> NewFiles:
     """Write the English and the Czech file of a new project or page; refuse to overwrite.
 
-    Every value is checked by the model's own field parser first, so the files validate as made.
+    Both are named after the English slug (`slug`, default from the title): the name pairs them.
+    The Czech slug is `slug_cs`, else made from `title_cs`, else the English slug (a title still
+    to be translated). Every value is checked by the model's own field parser first, so the
+    files validate as made.
     """
     content_dir = Path(content_dir)
     titles = {"en": _checked(kind, "title", title), "cs": _checked(kind, "title", title_cs or title)}
     slug = _checked(kind, "slug", slug if slug is not None else slugify(title))
-    if slug in RESERVED_SLUGS[kind]:
-        raise AuthoringError(f"the site uses {slug!r} for its own paths; pass another --slug")
-    common = {"slug": slug, "date": _checked(kind, "date", date or dt.date.today())}
+    slugs = {"en": slug, "cs": slug}
+    if slug_cs is not None or title_cs:
+        slugs["cs"] = _checked(kind, "slug", slug_cs if slug_cs is not None else slugify(title_cs))
+    for lang, option in (("en", "--slug"), ("cs", "--slug-cs")):
+        if slugs[lang] in RESERVED_SLUGS[kind]:
+            raise AuthoringError(f"the site uses {slugs[lang]!r} for its own paths; pass another {option}")
+    common = {"date": _checked(kind, "date", date or dt.date.today())}
     if kind == "project":
         common |= {"category": _checked(kind, "category", category or next(iter(CATEGORIES))),
                    "phase": DEFAULT_PHASE, "partners": DEFAULT_PARTNERS}
@@ -160,8 +173,9 @@ def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str
         raise AuthoringError(f"{', '.join(map(str, existing))} already exists; nothing was written "
                              "(choose another title or pass --slug)")
     for lang, path in paths.items():
-        values = {**common, "title": titles[lang], "lang": lang, "summary": TODO_SUMMARY[kind][lang]}
+        values = {**common, "title": titles[lang], "slug": slugs[lang], "lang": lang,
+                  "summary": TODO_SUMMARY[kind][lang]}
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as f:
             f.write(scaffold(kind, lang, values))
-    return NewFiles(slug, tuple(paths.values()))
+    return NewFiles(slug, tuple(paths.values()), slugs)

@@ -21,8 +21,8 @@ from urllib.parse import unquote, urlsplit
 from .documents import Document
 from .messages import M
 from .problems import Problem
-from .routes import url_for
-from .vocab import CATEGORIES, LANGS, PHASES
+from .routes import TERM_ROUTES, term_url, url_for
+from .vocab import LANGS
 
 FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -109,8 +109,7 @@ def site_urls(docs: Iterable[Document], partners: Iterable[str], years: Iterable
     urls = {d.url for d in docs}
     for lang in LANGS:
         urls |= {url_for(r, lang) for r in ("home", "projects", "years", "partners", "search", "feed")}
-        urls |= {url_for("category", lang, slug=c) for c in CATEGORIES}
-        urls |= {url_for("phase", lang, slug=p) for p in PHASES}
+        urls |= {term_url(route, lang, t) for route, terms in TERM_ROUTES.items() for t in terms}
         urls |= {url_for("partner", lang, slug=p) for p in partners}
         urls |= {url_for("year", lang, slug=str(y)) for y in years}
     return {_normal(u) for u in urls}
@@ -121,8 +120,26 @@ def _normal(path: str) -> str:
     return "" if path in ("index.html", "") else path.removesuffix("index.html")
 
 
-def links(doc: Document, known: set[str], by_source: dict[str, Document]) -> list[Problem]:
-    """Every internal link of the text that leads to no page of the build (`known`: site_urls)."""
+def twin_addresses(docs: Iterable[Document]) -> dict[str, str]:
+    """The address each document would have under its twin's slug (`cs/projekty/hydrogen.html`)
+    -> its real one (`cs/projekty/vodik.html`): a link written with the other language's slug is
+    told the right address."""
+    by_key: dict[tuple[str, str], list[Document]] = {}
+    for d in docs:
+        by_key.setdefault((d.kind, d.key), []).append(d)
+    out = {}
+    for group in by_key.values():
+        for d in group:
+            for twin in group:
+                if twin.slug != d.slug:
+                    out.setdefault(_normal(url_for(d.route, d.lang, slug=twin.slug)), d.url)
+    return out
+
+
+def links(doc: Document, known: set[str], by_source: dict[str, Document],
+          aliases: dict[str, str] | None = None) -> list[Problem]:
+    """Every internal link of the text that leads to no page of the build (`known`: site_urls;
+    `aliases`: twin_addresses)."""
     out = []
     base = "/" + doc.url
     for i, line in text_lines(doc.body):
@@ -130,13 +147,14 @@ def links(doc: Document, known: set[str], by_source: dict[str, Document]) -> lis
         if m := REF_RE.match(line):
             targets.append(m.group(1))
         for target in targets:
-            problem = _link_problem(doc, target, base, known, by_source)
+            problem = _link_problem(doc, target, base, known, by_source, aliases or {})
             if problem is not None:
                 out.append(Problem(doc.source, _line(doc, i), "text", problem))
     return out
 
 
-def _link_problem(doc: Document, target: str, base: str, known: set[str], by_source: dict[str, Document]):
+def _link_problem(doc: Document, target: str, base: str, known: set[str], by_source: dict[str, Document],
+                  aliases: dict[str, str]):
     if not target or target.startswith("#") or target.lower().startswith(EXTERNAL):
         return None
     if m := PELICAN_LINK_RE.match(target):
@@ -164,12 +182,13 @@ def _link_problem(doc: Document, target: str, base: str, known: set[str], by_sou
     if rel in known or rel.startswith(OTHER_OUTPUTS):
         return None
     if rel.endswith(".md"):
-        stem = posixpath.basename(rel)[:-3]
-        matches = sorted(u for u in known if posixpath.basename(u) == f"{stem}.html")
+        stem = posixpath.basename(rel)[:-3]  # a file name is a translation key: its page in this language
+        matches = sorted(d.url for d in by_source.values() if d.key == stem and d.lang == doc.lang) or \
+            sorted(u for u in known if posixpath.basename(u) == f"{stem}.html")
         hint = M(" (did you mean {url!r}?)", url="/" + matches[0]) if matches else ""
         return M("expected a link to a page of the site, got a link to a file {target!r}{hint}; link to the page's "
                  "address", target=target, hint=hint)
-    close = difflib.get_close_matches(rel, sorted(known), n=1, cutoff=0.75)
+    close = [aliases[rel]] if rel in aliases else difflib.get_close_matches(rel, sorted(known), n=1, cutoff=0.75)
     hint = M(" (did you mean {url!r}?)", url="/" + close[0]) if close else ""
     return M("expected a link to a page the site makes, got {target!r}, which leads to no page{hint}",
              target=target, hint=hint)

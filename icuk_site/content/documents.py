@@ -9,6 +9,13 @@ from .routes import save_as_for, url_for
 from .values import Link, Years
 
 
+def key_of(source: str) -> str:
+    """The translation key of a content file: its name without `.md` (any folders below the
+    language folder only sort the files; the name alone pairs them)."""
+    name = source.rsplit("/", 1)[-1]
+    return name[: -len(".md")] if name.endswith(".md") else name
+
+
 @dataclass(frozen=True)
 class Document:
     """One validated Markdown file (front-matter values are clean and typed)."""
@@ -42,9 +49,11 @@ class Document:
         return self.lines.get(name)
 
     @property
-    def key(self) -> tuple[str, str]:
-        """What twins share: the kind and the slug."""
-        return (self.kind, self.slug)
+    def key(self) -> str:
+        """The translation key: the file name the twins share (`projects/en/hydrogen.md` and
+        `projects/cs/hydrogen.md` are "hydrogen"), whatever each file's slug. The document's
+        stable ID: open data, JSON-LD @id and the site's own references use it."""
+        return key_of(self.source)
 
     @property
     def route(self) -> str:

@@ -1,7 +1,10 @@
 """The field tables: the content contract, one row per front-matter field (or partner key).
 
 docs/authoring.md and .cs.md show these tables (`invoke docs`) and are tested against them;
-`parse.check_fields` validates a YAML mapping against one of them.
+`parse.check_fields` validates a YAML mapping against one of them; `invoke new-*` writes a
+file's notes from them. Each row says everything in English and Czech: the Czech description
+and (where it differs) the Czech example on the row, the Czech type names in FIELD_TYPES_CS,
+the allowed values through the problem-message catalog (they are part of problem messages).
 """
 
 from __future__ import annotations
@@ -11,7 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import values as v
+from .messages import M
 from .vocab import CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
+
+
+# The Czech name of each type a field table uses.
+FIELD_TYPES_CS = {
+    "text": "text",
+    "date": "datum",
+    "whole number": "celé číslo",
+    "mapping": "mapování (klíč: hodnota)",
+    "list of partner IDs": "seznam ID partnerů",
+    "list of mappings": "seznam mapování",
+}
 
 
 @dataclass(frozen=True)
@@ -19,77 +34,121 @@ class FieldSpec:
     name: str
     type: str
     required: bool
-    allowed: str
+    allowed: str  # English; its Czech is in content/locale/cs/…/problems.po (problem messages quote it)
     example: str
     description: str
     parse: Callable[[Any, Any], Any] = field(repr=False, compare=False)
+    description_cs: str = ""  # required: the docs test and `invoke docs` fail without it
+    example_cs: str = ""  # only where the Czech file's example differs (a title, a sentence)
+
+    def type_in(self, lang: str) -> str:
+        return FIELD_TYPES_CS.get(self.type, "") if lang == "cs" else self.type
+
+    def allowed_in(self, lang: str) -> str:
+        return M(self.allowed).say(lang)
+
+    def example_in(self, lang: str) -> str:
+        return (self.example_cs or self.example) if lang == "cs" else self.example
+
+    def description_in(self, lang: str) -> str:
+        """"" when the row has no Czech yet."""
+        return self.description_cs if lang == "cs" else self.description
 
 
 def _common_fields() -> list[FieldSpec]:
     return [
         FieldSpec("title", "text", True, "one line, at most 150 characters", "Autonomous mobility",
-                  "The name shown as the page heading, on cards and in feeds.", v.text(150)),
-        FieldSpec("slug", "text", True, "lowercase letters, digits and hyphens; the same in both languages",
-                  "autonomous-mobility", "The stable ID and URL part; it pairs the English and Czech versions.",
-                  v.slug),
+                  "The name shown as the page heading, on cards and in feeds.", v.text(150),
+                  description_cs="Název zobrazený jako nadpis stránky, na kartách a v kanálech novinek.",
+                  example_cs="Autonomní mobilita"),
+        FieldSpec("slug", "text", True, "lowercase letters, digits and hyphens; each language its own",
+                  "autonomous-mobility",
+                  "The last part of the page's address, in the file's language (the Czech file its Czech words). "
+                  "The twins are paired by their file name, not by the slug.", v.slug,
+                  description_cs="Poslední část adresy stránky v jazyce souboru (český soubor má česká slova). "
+                                 "Jazykové verze se párují podle názvu souboru, ne podle slugu.",
+                  example_cs="autonomni-mobilita"),
         FieldSpec("lang", "text", True, ", ".join(LANGS) + " (must match the folder)", "en",
-                  "The language of this file.", v.choice(LANGS)),
+                  "The language of this file.", v.choice(LANGS), description_cs="Jazyk tohoto souboru.",
+                  example_cs="cs"),
     ]
 
 
 PROJECT_FIELDS: tuple[FieldSpec, ...] = (
     *_common_fields(),
     FieldSpec("category", "text", True, ", ".join(CATEGORIES), "infrastructure",
-              "Which of the centre's programme areas the project belongs to.", v.choice(CATEGORIES)),
-    FieldSpec("phase", "text", True, ", ".join(PHASES), "pilot", "Where the project stands now.", v.choice(PHASES)),
+              "Which of the centre's programme areas the project belongs to.", v.choice(CATEGORIES),
+              description_cs="Do které programové oblasti centra projekt patří."),
+    FieldSpec("phase", "text", True, ", ".join(PHASES), "pilot", "Where the project stands now.", v.choice(PHASES),
+              description_cs="V jaké fázi je projekt právě teď."),
     FieldSpec("partners", "list of partner IDs", True, "IDs from content/data/partners.yaml, each once",
-              "[usti-region, ujep, icuk]", "Who takes part. Names are shown in the page's language.", v.partner_ids),
+              "[usti-region, ujep, icuk]", "Who takes part. Names are shown in the page's language.", v.partner_ids,
+              description_cs="Kdo se na projektu podílí. Názvy se zobrazují v jazyce stránky."),
     FieldSpec("years", "mapping", False, "start: a year; end: a year on or after start (optional)",
               "{start: 2020, end: 2023}", "When the project runs. Leave it out if the years are not known.",
-              v.years),
+              v.years, description_cs="Kdy projekt probíhá. Pokud roky neznáte, pole vynechte."),
     FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
               "Development and testing of driverless cars in Ústí nad Labem.",
-              "Shown on project cards, in the page description for search engines and in feeds.", v.text(300)),
+              "Shown on project cards, in the page description for search engines and in feeds.", v.text(300),
+              description_cs="Zobrazí se na kartách projektů, v popisu stránky pro vyhledávače a v kanálech novinek.",
+              example_cs="Vývoj a testování autonomních vozidel v Ústí nad Labem."),
     FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this entry was first published on the site.",
-              v.date),
+              v.date, description_cs="Kdy byl záznam poprvé zveřejněn na webu."),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the entry was last changed in substance (orders the feeds).", v.date),
+              "When the entry was last changed in substance (orders the feeds).", v.date,
+              description_cs="Kdy se záznam naposledy podstatně změnil (podle toho se řadí kanály novinek)."),
     FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
               "hydrogen.jpg",
-              "A picture shown at the top of the project page.", v.image),
+              "A picture shown at the top of the project page.", v.image,
+              description_cs="Obrázek v záhlaví stránky projektu."),
     FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters",
               "A hydrogen filling station in Ústí nad Labem",
-              "What the picture shows, for people who cannot see it.", v.text(250)),
+              "What the picture shows, for people who cannot see it.", v.text(250),
+              description_cs="Co obrázek ukazuje – pro lidi, kteří ho nevidí.",
+              example_cs="Vodíková čerpací stanice v Ústí nad Labem"),
     FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}",
-              "[{label: Project website, url: 'https://example.org'}]", "Further reading.", v.links),
+              "[{label: Project website, url: 'https://example.org'}]", "Further reading.", v.links,
+              description_cs="Odkazy na další informace.",
+              example_cs="[{label: Web projektu, url: 'https://example.org'}]"),
 )
 
 PAGE_FIELDS: tuple[FieldSpec, ...] = (
     *_common_fields(),
     FieldSpec("template", "text", False, ", ".join(PAGE_TEMPLATES) + " (default page)", "page",
-              "Which layout the page uses.", v.choice(PAGE_TEMPLATES)),
+              "Which layout the page uses.", v.choice(PAGE_TEMPLATES),
+              description_cs="Jaké rozvržení stránka použije."),
     FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
               "Who we are and how to reach us.", "The page description for search engines and link previews.",
-              v.text(300)),
+              v.text(300), description_cs="Popis stránky pro vyhledávače a náhledy odkazů.",
+              example_cs="Kdo jsme a čím se zabýváme."),
     FieldSpec("nav_label", "text", False, "one line, at most 30 characters", "About ICUK",
-              "Puts the page into the main navigation under this label.", v.text(30)),
+              "Puts the page into the main navigation under this label.", v.text(30),
+              description_cs="Zařadí stránku do hlavní navigace pod tímto názvem.", example_cs="O ICUK"),
     FieldSpec("nav_order", "whole number", False, "1–99; required with nav_label", "3",
-              "The page's place in the main navigation (Projects is 1).", v.nav_order),
-    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this page was first published.", v.date),
+              "The page's place in the main navigation (Projects is 1).", v.nav_order,
+              description_cs="Pořadí stránky v hlavní navigaci (Projekty mají 1)."),
+    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this page was first published.", v.date,
+              description_cs="Kdy byla stránka poprvé zveřejněna."),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the page was last changed in substance.", v.date),
+              "When the page was last changed in substance.", v.date,
+              description_cs="Kdy se stránka naposledy podstatně změnila."),
 )
 
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "mapping", True, "{cs: …, en: …}", "{cs: Ústecký kraj, en: Ústí Region}",
-              "The partner's name in each language.", v.names(LANGS, LANG_NAMES)),
+              "The partner's name in each language.", v.names(LANGS, LANG_NAMES),
+              description_cs="Název partnera v každém jazyce."),
     FieldSpec("short", "text", False, "a short name or abbreviation", "UJEP", "Shown where space is short.",
-              v.short_text),
-    FieldSpec("url", "text", False, "https://…", "https://www.ujep.cz", "The partner's official website.", v.url),
+              v.short_text, description_cs="Zobrazí se tam, kde je málo místa."),
+    FieldSpec("url", "text", False, "https://…", "https://www.ujep.cz", "The partner's official website.", v.url,
+              description_cs="Oficiální web partnera."),
     FieldSpec("kind", "text", True, ", ".join(PARTNER_KINDS), "university", "What kind of organisation it is.",
-              v.choice(PARTNER_KINDS)),
+              v.choice(PARTNER_KINDS), description_cs="O jaký druh organizace jde."),
 )
 
+# Every kind of Markdown document: its field table and its folder (content/<folder>/<lang>/<key>.md).
+# A kind listed here is read, validated and paired with its twins by file name (pairing.py)
+# without more code.
 FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS}
 KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages"}

@@ -135,40 +135,32 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
                    declared: set[tuple[str, str, str]] | None = None) -> Document | None:
     """Parse and check one Markdown file; append its problems; None if it is unusable.
 
-    `declared` collects (kind, slug, lang) of every file whose slug could be read, valid or
-    not, so that a broken file does not also make its twin report a missing twin.
+    `declared` collects the partner IDs a file with problems names (PARTNER_REF entries), so
+    that they are checked too. (Its twin is found by its file name, which any file has.)
     """
     folder_lang = Path(rel).parts[1] if len(Path(rel).parts) > 2 else None
 
-    def unreadable() -> None:
-        # The slug cannot be read: assume the file name is the slug (as `invoke new-project`
-        # makes it) so that the twin does not report a second, misleading problem.
-        if declared is not None:
-            declared.add((kind, Path(rel).stem, folder_lang))
-
     text = read_text(path, rel, problems)
     if text is None:
-        return unreadable()
+        return None
     split = split_front_matter(text)
     if split is None:
         problems.append(Problem(rel, 1, "front-matter",
                                 M("expected the file to start with a line '---', the fields, and another '---', "
                                   "got no front-matter")))
-        return unreadable()
+        return None
     fm_text, body, body_line = split
     root = _compose(fm_text, rel, 1, "front-matter", problems)  # offset 1: the opening '---'
     if root is _FAILED:
-        return unreadable()
+        return None
     if not isinstance(root, yaml.MappingNode):
         problems.append(Problem(rel, 2, "front-matter", M("expected 'field: value' lines, got nothing") if root is None
                                 else M("expected 'field: value' lines, got something else")))
-        return unreadable()
+        return None
 
     n_before = len(problems)
     values, lines = check_fields(root, FIELDS_BY_KIND[kind], rel, 1, problems, kind)
     problems.extend(_rules(kind, rel, folder_lang, values, lines))
-    if declared is not None and "slug" in values:
-        declared.add((kind, values["slug"], values.get("lang", folder_lang)))
     if len(problems) > n_before:
         if declared is not None:  # the well-written partner IDs of a broken file: checked by load_site
             declared.update((PARTNER_REF, rel, pid, line + 1) for pid, line in values.get("partners", ()))

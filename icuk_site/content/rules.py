@@ -32,12 +32,12 @@ def _shown(name: str, value) -> str:
 
 def twins(docs: Iterable[Document], reported: set[tuple[str, str]] = frozenset()) -> list[Problem]:
     """`reported`: (source, field) already with a problem — not compared again (one mistake, one report)."""
-    by_key = {(d.kind, d.slug, d.lang): d for d in docs}
+    by_key = {(d.kind, d.key, d.lang): d for d in docs}
     out = []
-    for (kind, slug, lang), doc in by_key.items():
+    for (kind, key, lang), doc in by_key.items():
         if kind != "project" or lang == DEFAULT_LANG:
             continue
-        first = by_key.get((kind, slug, DEFAULT_LANG))
+        first = by_key.get((kind, key, DEFAULT_LANG))
         if first is None:
             continue
         for name in TWIN_FACTS:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import body, rules
+from . import body, pairing, rules
 from .documents import Document, Partner
 from .fields import KIND_DIRS
 from .messages import M
@@ -39,13 +39,14 @@ class Site:
 
     def __post_init__(self) -> None:
         self.by_source = {d.source: d for d in self.documents}
-        self.by_key = {(d.kind, d.slug, d.lang): d for d in self.documents}
+        self.by_key = {(d.kind, d.key, d.lang): d for d in self.documents}
 
-    def get(self, kind: str, slug: str, lang: str) -> Document | None:
-        return self.by_key.get((kind, slug, lang))
+    def get(self, kind: str, key: str, lang: str) -> Document | None:
+        """A document by its translation key (its file name: "hydrogen"), in a language."""
+        return self.by_key.get((kind, key, lang))
 
     def twin(self, doc: Document, lang: str) -> Document | None:
-        return self.by_key.get((doc.kind, doc.slug, lang))
+        return self.by_key.get((doc.kind, doc.key, lang))
 
     def projects(self, lang: str) -> list[Document]:
         """The projects of a language, in a stable reading order (title)."""
@@ -90,12 +91,14 @@ def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | N
     problems: list[Problem] = []
     partners, declared = parse_partners(content_dir / PARTNERS_FILE, PARTNERS_FILE, problems)
     docs: list[Document] = []
+    files: list[tuple[str, str]] = []
     declared_docs: set[tuple[str, str, str]] = set()
     for kind, path, rel in iter_sources(content_dir):
+        files.append((kind, rel))
         doc = parse(path, rel, kind, problems, declared_docs)
         if doc is not None:
             docs.append(doc)
-    problems.extend(check_site(content_dir, docs, declared, declared_docs))
+    problems.extend(check_site(content_dir, docs, declared, declared_docs, files))
     warnings = rules.nav_orders(docs) + rules.unused_pictures(content_dir / IMAGES_DIR, IMAGES_DIR, docs)
     placeholders = [p for d in docs for p in body.placeholders(d)]
     if strict:
@@ -130,15 +133,16 @@ def image_problem(content_dir: Path, name: str) -> str | None:
 
 
 def check_site(content_dir: Path, docs: list[Document], partners: set[str] | None,
-               declared_docs: set[tuple[str, str, str]] = frozenset()) -> list[Problem]:
-    """The rules that look across files: partners, images, duplicates, twins, links.
+               declared_docs: set[tuple[str, str, str]] = frozenset(),
+               files: list[tuple[str, str]] | None = None) -> list[Problem]:
+    """The rules that look across files: partners, images, twins (pairing.py), links.
 
     `partners` and `declared_docs` include entries that were invalid themselves (already
     reported), so that one mistake is reported once; `partners` is None when the partner list
     could not be read (its own problem is reported; the IDs projects use are not checked).
+    `files`: (kind, rel) of every content file, valid or not (default: the documents').
     """
     problems: list[Problem] = []
-    seen: dict[tuple[str, str, str], Document] = {}
     refs = sorted(r for r in declared_docs if r[0] == PARTNER_REF)  # from files with other problems
     for _, rel, pid, line in refs if partners is not None else ():
         if pid not in partners:
@@ -153,17 +157,7 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
                                           file=PARTNERS_FILE, pid=pid, hint=did_you_mean(pid, partners))))
         if doc.image and (problem := image_problem(content_dir, doc.image)):
             problems.append(Problem(doc.source, doc.line_of("image"), "image", problem))
-        key = (doc.kind, doc.slug, doc.lang)
-        if key in seen:
-            problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
-                                    M(DUPLICATE_SLUG[doc.kind], lang=doc.lang, slug=doc.slug, other=seen[key].source)))
-        else:
-            seen[key] = doc
-    for (kind, slug, lang), doc in seen.items():
-        for other in LANGS:
-            if other != lang and (kind, slug, other) not in seen and (kind, slug, other) not in declared_docs:
-                problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
-                                        M(MISSING_TWIN[other], folder=KIND_DIRS[kind], slug=slug, lang=other)))
+    problems.extend(pairing.check(files if files is not None else [(d.kind, d.source) for d in docs], docs, KIND_DIRS))
     for lang in LANGS:
         for template in ("home", "404"):
             found = [d for d in docs if d.kind == "page" and d.lang == lang and d.template == template]
@@ -177,21 +171,13 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
     years = {y for d in docs for y in (d.years.covers(last_year) if d.years else ())}
     urls = body.site_urls(docs, partners or (), years)
     by_source = {d.source: d for d in docs}
+    aliases = body.twin_addresses(docs)
     for doc in docs:
         problems.extend(body.raw_html(doc))
-        problems.extend(body.links(doc, urls, by_source))
+        problems.extend(body.links(doc, urls, by_source, aliases))
     return problems
 
 
 def _last_year(docs: list[Document]) -> int:
     return max((d.updated for d in docs), default=dt.date(2026, 1, 1)).year + 1  # a link to next year's page is fine
 
-
-DUPLICATE_SLUG = {
-    "project": "expected a slug no other {lang} project uses, got {slug!r} (also in {other})",
-    "page": "expected a slug no other {lang} page uses, got {slug!r} (also in {other})",
-}
-MISSING_TWIN = {
-    "en": "expected the English twin ({folder}/en/… with slug: {slug} and lang: en), got none",
-    "cs": "expected the Czech twin ({folder}/cs/… with slug: {slug} and lang: cs), got none",
-}

@@ -28,9 +28,16 @@ class Term:
     description_cs: str = ""
     # Other Czech words authors write for it (e.g. an earlier label): a hint, never a valid value.
     aliases_cs: tuple[str, ...] = ()
+    # The folder name of its listing page on Czech pages (`cs/projekty/kategorie/vzdelavani/`);
+    # English pages use the ID. Authors always write the ID.
+    slug_cs: str = ""
 
     def label(self, lang: str) -> str:
         return getattr(self, lang)
+
+    def slug(self, lang: str) -> str:
+        """The URL part of the term's listing page in a language."""
+        return self.slug_cs if lang == "cs" and self.slug_cs else self.id
 
     def description(self, lang: str) -> str:
         return getattr(self, f"description_{lang}")
@@ -41,16 +48,17 @@ def _terms(*terms: Term) -> dict[str, Term]:
 
 
 CATEGORIES: dict[str, Term] = _terms(
-    Term("support", "Support and development of the innovation environment", "Podpora a rozvoj inovačního prostředí"),
-    Term("infrastructure", "Innovation in infrastructure", "Inovace v infrastruktuře"),
-    Term("education", "Innovation in education", "Inovace ve vzdělávání"),
+    Term("support", "Support and development of the innovation environment", "Podpora a rozvoj inovačního prostředí",
+         slug_cs="podpora-inovacniho-prostredi"),
+    Term("infrastructure", "Innovation in infrastructure", "Inovace v infrastruktuře", slug_cs="infrastruktura"),
+    Term("education", "Innovation in education", "Inovace ve vzdělávání", slug_cs="vzdelavani"),
 )
 
 PHASES: dict[str, Term] = _terms(
-    Term("preparation", "Preparation", "Příprava"),
-    Term("pilot", "Pilot", "Pilotní provoz", aliases_cs=("Pilotní fáze", "Pilot")),
-    Term("running", "Running", "Realizace", aliases_cs=("Probíhá", "Běží")),
-    Term("completed", "Completed", "Ukončeno", aliases_cs=("Dokončeno", "Hotovo")),
+    Term("preparation", "Preparation", "Příprava", slug_cs="priprava"),
+    Term("pilot", "Pilot", "Pilotní provoz", aliases_cs=("Pilotní fáze", "Pilot"), slug_cs="pilotni-provoz"),
+    Term("running", "Running", "Realizace", aliases_cs=("Probíhá", "Běží"), slug_cs="realizace"),
+    Term("completed", "Completed", "Ukončeno", aliases_cs=("Dokončeno", "Hotovo"), slug_cs="ukonceno"),
 )
 
 PARTNER_KINDS: dict[str, Term] = _terms(

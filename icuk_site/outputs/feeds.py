@@ -101,12 +101,12 @@ def feed_author(settings: dict | None) -> str:
 
 def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
     """The newest `limit` projects of a language as feed entries, newest change first."""
-    projects = sorted(catalog.projects(lang), key=lambda p: (p.updated, p.slug), reverse=True)
+    projects = sorted(catalog.projects(lang), key=lambda p: (p.updated, p.key), reverse=True)
     if limit:
         projects = projects[:limit]
     out = []
     for p in projects:
-        article = articles.get((p.slug, lang))
+        article = articles.get((p.key, lang))
         out.append(FeedEntry(
             id=f"{siteurl}/{p.url}",
             title=p.title,
@@ -123,7 +123,7 @@ def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int
 def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
                settings: dict) -> str:
     """Write the Atom feed of one language's projects, at most `limit` (Pelican's FEED_MAX_ITEMS,
-    default 100) of them; `articles`: Pelican's Article objects by (slug, lang), for the content.
+    default 100) of them; `articles`: Pelican's Article objects by (translation key, lang), for the content.
     Returns the feed's path in the output."""
     feed_url = url_for("feed", lang)
     info = FeedInfo(

@@ -69,9 +69,9 @@ def build_time(settings: dict) -> dt.datetime:
 
 def contact_url(settings: dict, catalog) -> str:
     """The page that tells how to reach ICUK (RFC 9116 wants a URI, not a postal address)."""
-    page = catalog.page_by_slug(settings["SECURITY_CONTACT_PAGE"], DEFAULT_LANG)
+    page = catalog.page_by_key(settings["SECURITY_CONTACT_PAGE"], DEFAULT_LANG)
     if page is None:
-        raise RuntimeError(f"SECURITY_CONTACT_PAGE: no page with slug {settings['SECURITY_CONTACT_PAGE']!r}")
+        raise RuntimeError(f"SECURITY_CONTACT_PAGE: no page content/pages/{DEFAULT_LANG}/{settings['SECURITY_CONTACT_PAGE']}.md")
     return f"{settings['SITEURL']}/{page.url}"
 
 

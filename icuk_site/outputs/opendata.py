@@ -8,7 +8,8 @@ Project for is said in Dublin Core / ADMS terms: category (dct:subject) and phas
 as `DefinedTerm`s, the partner's kind (dct:type), the record's last change (dct:modified).
 
 Czech open-data conventions (Otevřené formální normy, NKOD): ISO 8601 dates, stable
-identifiers (the project's slug, which never changes), names and texts in both cs and en,
+identifiers (the project's translation key: the file name both languages share, which never
+changes, whatever each language's slug and address), names and texts in both cs and en,
 CC BY 4.0 licence stated on the distributions.
 """
 
@@ -55,7 +56,7 @@ DATA_DISTRIBUTIONS = (
 )
 
 CSV_COLUMNS = (
-    ("id", "string", "Stable identifier (slug)"),
+    ("id", "string", "Stable identifier (the file name both languages share)"),
     ("name_cs", "string", "Name in Czech"),
     ("name_en", "string", "Name in English"),
     ("summary_cs", "string", "Summary in Czech"),
@@ -81,22 +82,24 @@ def _both(fn) -> dict[str, str]:
     return {lang: fn(lang) for lang in LANGS}
 
 
-def project_iri(siteurl: str, slug: str) -> str:
-    """A project's one IRI, in both languages' pages and in projects.json (the English page's URL
-    + #project: the project itself, not the page about it)."""
-    return f"{siteurl}/{url_for('project', 'en', slug=slug)}#project"
+def project_iri(siteurl: str, key: str) -> str:
+    """A project's one IRI, in both languages' pages and in projects.json, made from its
+    translation key (never from a slug, which a translator may change): the English project
+    address of that name + #project (the project itself, not the page about it). It is the
+    English page's URL while the English slug is the file name, as `invoke new-project` makes it."""
+    return f"{siteurl}/{url_for('project', 'en', slug=key)}#project"
 
 
 def records(site: Site, siteurl: str) -> list[dict[str, Any]]:
     """One record per project (language-independent), ordered by ID."""
     out = []
-    for slug in sorted({d.slug for d in site.documents if d.kind == "project"}):
-        docs = {lang: site.get("project", slug, lang) for lang in LANGS}
+    for key in sorted({d.key for d in site.documents if d.kind == "project"}):
+        docs = {lang: site.get("project", key, lang) for lang in LANGS}
         en = docs["en"]
         rec: dict[str, Any] = {
-            "@id": project_iri(siteurl, slug),
+            "@id": project_iri(siteurl, key),
             "@type": "Project",
-            "id": slug,
+            "id": key,
             "name": _both(lambda lang: docs[lang].title),
             "summary": _both(lambda lang: docs[lang].summary),
             "category": {"@type": "DefinedTerm", "id": en.category,
@@ -231,6 +234,15 @@ def csvw(siteurl: str) -> dict[str, Any]:
     }
 
 
+OPEN_DATA_PAGE = "open-data"  # the translation key (file name) of the page about the open data
+
+
+def _page_url(site: Site, key: str) -> str:
+    """The English address of a section page, by its translation key (its slug may differ)."""
+    doc = site.get("page", key, "en")
+    return doc.url if doc else url_for("page", "en", slug=key)
+
+
 def dcat_records(site: Site, siteurl: str, settings: dict) -> dict[str, dict[str, Any]]:
     """The DCAT-AP catalogue and dataset records: output path -> JSON-LD."""
     org = settings["SITE_ORG"]
@@ -242,8 +254,8 @@ def dcat_records(site: Site, siteurl: str, settings: dict) -> dict[str, dict[str
         DCAT_FILE: dcat.dataset(
             dataset_iri=dataset_iri, siteurl=siteurl, org=org, issued=issued, modified=modified,
             first_year=min((d.years.start for d in projects if d.years), default=None),
-            landing_pages=[url_for("page", lang, slug="open-data") for lang in LANGS],
-            contact_page=url_for("page", "en", slug=settings.get("SECURITY_CONTACT_PAGE", "about")),
+            landing_pages=[d.url for lang in LANGS if (d := site.get("page", OPEN_DATA_PAGE, lang))],
+            contact_page=_page_url(site, settings.get("SECURITY_CONTACT_PAGE", "about")),
             schema_path=SCHEMA_FILE, distributions=list(DATA_DISTRIBUTIONS)),
         CATALOG_FILE: dcat.catalog(
             catalog_iri=f"{siteurl}/{CATALOG_FILE}#catalog", siteurl=siteurl, org=org,

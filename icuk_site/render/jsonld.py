@@ -50,11 +50,14 @@ def breadcrumb_id(page_url: str) -> str:
 
 
 def organization(ctx) -> dict[str, Any]:
+    """The organisation, named in the page's language (SITE_ORG name_cs on Czech pages)."""
     org = ctx["SITE_ORG"]
+    view = ctx.get("view")
+    lang = getattr(view, "lang", None) or ctx.get("lang") or ""
     return {
         "@type": "Organization",
         "@id": _abs(ctx, "#organization"),
-        "name": org["name"],
+        "name": org.get(f"name_{lang}") or org["name"],
         "alternateName": org["short"],
         "legalName": org["legal_name"],
         # IČO, the Czech company registration number (not a tax ID: that would be the DIČ).
@@ -85,7 +88,7 @@ def webpage(ctx, view) -> dict[str, Any]:
     if view.kind not in NO_BREADCRUMBS:
         data["breadcrumb"] = {"@id": breadcrumb_id(url)}
     if view.kind == "project":
-        data["mainEntity"] = {"@id": project_iri(ctx.get("SITEURL", ""), view.slug)}
+        data["mainEntity"] = {"@id": project_iri(ctx.get("SITEURL", ""), view.key)}
         data["keywords"] = [view.category.label, view.phase.label]  # a CreativeWork's, not a Project's
     else:
         data["about"] = _org_id(ctx)
@@ -105,7 +108,7 @@ def jsonld_project(ctx, view) -> Markup:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Project",
-        "@id": project_iri(ctx.get("SITEURL", ""), view.slug),
+        "@id": project_iri(ctx.get("SITEURL", ""), view.key),
         "name": view.title,
         "description": view.summary,
         "url": _abs(ctx, view.url),

@@ -145,6 +145,11 @@ class ProjectView(PageView):
         return self.doc.slug
 
     @property
+    def key(self) -> str:
+        """The translation key (file name): the project's ID in both languages."""
+        return self.doc.key
+
+    @property
     def partner_ids(self) -> str:
         return " ".join(p.id for p in self.partners)
 
@@ -155,7 +160,7 @@ class ProjectView(PageView):
     @property
     def card_memo_key(self) -> tuple[str, ...]:
         """A card is the same on every listing page it appears on (components/card-grid.html)."""
-        return ("card", self.slug, self.lang)
+        return ("card", self.key, self.lang)
 
 
 @dataclass(frozen=True)

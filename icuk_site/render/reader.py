@@ -66,6 +66,8 @@ class IcukMarkdownReader(BaseReader):
             "title": doc.title,
             "slug": doc.slug,
             "lang": doc.lang,
+            # What pairs the twins for Pelican too (pelicanconf.py ARTICLE_TRANSLATION_ID): the file name.
+            "translation_key": doc.key,
             "date": _datetime(doc.date),
             # Pelican treats a summary as HTML (feeds); ours is plain text.
             "summary": str(escape(doc.summary)),

@@ -16,6 +16,7 @@ from functools import cached_property
 from markupsafe import Markup
 
 from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, sort_key, url_for
+from ..content.routes import TERM_ROUTES, term_url
 from ..outputs import opendata
 from . import typography
 from .pageviews import (
@@ -43,7 +44,8 @@ FACETS = ("category", "phase", "partner", "year")
 # links to the category's listing page for the rest: with hundreds of projects it stays light.
 HOME_PROJECTS_PER_CATEGORY = 8
 
-# The section pages the footer links to, in this order (those that exist in the language).
+# The section pages the footer links to, in this order (those that exist in the language): their
+# translation keys (file names), the same in both languages whatever their slugs.
 FOOTER_PAGES = ("about", "open-data", "accessibility")
 
 # What the site's own sections are called (breadcrumbs, titles).
@@ -114,11 +116,11 @@ class Catalog:
 
     def category(self, value: str, lang: str) -> TermView:
         return self._term("category", value, lang, lambda: self._term_view(
-            value, CATEGORIES[value].label(lang), url_for("category", lang, slug=value), lang))
+            value, CATEGORIES[value].label(lang), term_url("category", lang, value), lang))
 
     def phase(self, value: str, lang: str) -> TermView:
         return self._term("phase", value, lang, lambda: self._term_view(
-            value, PHASES[value].label(lang), url_for("phase", lang, slug=value), lang))
+            value, PHASES[value].label(lang), term_url("phase", lang, value), lang))
 
     def year(self, year: int, lang: str) -> TermView:
         return self._term("year", year, lang, lambda: self._term_view(
@@ -142,11 +144,14 @@ class Catalog:
             if (twin := self.site.twin(doc, lang)) is not None
         )
 
-    def route_alternates(self, route: str, **params: str) -> tuple[Alternate, ...]:
-        return tuple(Alternate(lang, url_for(route, lang, **params), LANG_AUTONYMS[lang]) for lang in LANGS)
+    def route_alternates(self, route: str, slug: str = "") -> tuple[Alternate, ...]:
+        """A listing page in each language; a vocabulary term's (`slug` its ID) under its slug in each."""
+        urls = ((lang, term_url(route, lang, slug) if route in TERM_ROUTES else url_for(route, lang, slug=slug))
+                for lang in LANGS)
+        return tuple(Alternate(lang, url, LANG_AUTONYMS[lang]) for lang, url in urls)
 
     def project(self, doc: Document) -> ProjectView:
-        key = (doc.slug, doc.lang)
+        key = (doc.key, doc.lang)
         if key not in self._projects:
             lang = doc.lang
             category = self.category(doc.category, lang)
@@ -177,7 +182,7 @@ class Catalog:
         return self._projects[key]
 
     def page(self, doc: Document) -> PageView:
-        key = (doc.slug, doc.lang)  # made once: every page's footer asks for three of them
+        key = (doc.key, doc.lang)  # made once: every page's footer asks for three of them
         if key not in self._pages:
             self._pages[key] = PageView(
                 lang=doc.lang,
@@ -185,7 +190,7 @@ class Catalog:
                 description=doc.summary,
                 url=doc.url,
                 alternates=self.alternates(doc),
-                nav_key=doc.slug if doc.nav_label else ("home" if doc.template == "home" else ""),
+                nav_key=doc.key if doc.nav_label else ("home" if doc.template == "home" else ""),
                 kind=doc.template,
                 updated=doc.updated,
                 # The home page and the page-not-found page (served at any URL) show no trail.
@@ -196,13 +201,14 @@ class Catalog:
 
     def footer(self, lang: str) -> tuple[PageView, ...]:
         """The section pages the footer links to (FOOTER_PAGES), those the language has."""
-        return tuple(v for slug in FOOTER_PAGES if (v := self.page_by_slug(slug, lang)) is not None)
+        return tuple(v for key in FOOTER_PAGES if (v := self.page_by_key(key, lang)) is not None)
 
     def view(self, doc: Document) -> PageView:
         return self.project(doc) if doc.kind == "project" else self.page(doc)
 
-    def page_by_slug(self, slug: str, lang: str) -> PageView | None:
-        doc = self.site.get("page", slug, lang)
+    def page_by_key(self, key: str, lang: str) -> PageView | None:
+        """A section page by its translation key (file name), in a language."""
+        doc = self.site.get("page", key, lang)
         return self.page(doc) if doc else None
 
     # ---- lists and facets ---------------------------------------------------------------
@@ -226,7 +232,7 @@ class Catalog:
         for group in self.by_category(lang):
             shown = group.projects
             if len(shown) > HOME_PROJECTS_PER_CATEGORY:
-                newest = {id(p) for p in sorted(shown, key=lambda p: (p.updated, p.slug),
+                newest = {id(p) for p in sorted(shown, key=lambda p: (p.updated, p.key),
                                                 reverse=True)[:HOME_PROJECTS_PER_CATEGORY]}
                 shown = tuple(p for p in group.projects if id(p) in newest)  # in the category's reading order
             out.append(HomeGroup(group.term, shown, len(group.projects)))
@@ -278,7 +284,7 @@ class Catalog:
 
             def listing(route: str, facet: str, slug: str = "", **kw) -> ListingView:
                 return ListingView(
-                    lang=lang, url=url_for(route, lang, slug=slug),
+                    lang=lang, url=term_url(route, lang, slug) if route in TERM_ROUTES else url_for(route, lang, slug=slug),
                     alternates=self.route_alternates(route, slug=slug),
                     nav_key="search" if facet == "search" else ("partners" if route.startswith("partner") else "projects"),
                     kind=facet if facet in ("projects", "partners", "years", "search") else "facet",
@@ -299,7 +305,7 @@ class Catalog:
             ]
             for f in FACETS:
                 for g in self.facet(f, lang):
-                    url = url_for(f, lang, slug=g.term.id)
+                    url = g.term.url
                     title = self.word(lang, FACET_TITLES[f], name=g.term.label, year=g.term.label)
                     pages.append(listing(
                         f, f, slug=g.term.id, term=g.term, projects=g.projects, title=title,
@@ -318,9 +324,9 @@ class Catalog:
     def _nav(self) -> dict[str, tuple[NavItem, ...]]:
         return {
             lang: tuple(
-                NavItem(d.slug, d.nav_label, d.url)
+                NavItem(d.key, d.nav_label, d.url)
                 for d in sorted(
-                    (d for d in self.site.pages(lang) if d.nav_label), key=lambda d: (d.nav_order, d.slug)
+                    (d for d in self.site.pages(lang) if d.nav_label), key=lambda d: (d.nav_order, d.key)
                 )
             )
             for lang in LANGS
