@@ -73,10 +73,12 @@ def test_new_project_and_page_pass_validation_and_build(project_copy):
 
     result = build_copy(project_copy)
     assert result.ok, result.problems
-    html = (project_copy / "output/cs/projekty/vodikove-udoli-test.html").read_text(encoding="utf-8")
+    assert (cs.slug, site.get("page", "our-team", "cs").slug) == ("vodikove-udoli", "nas-tym")  # from the Czech titles
+    html = (project_copy / "output/cs/projekty/vodikove-udoli.html").read_text(encoding="utf-8")
     assert "Vodíkové údolí" in html and "TODO" in html
     assert (project_copy / "output/our-team.html").is_file()
-    assert (project_copy / "output/cs/our-team.html").is_file()
+    assert (project_copy / "output/cs/nas-tym.html").is_file()
+    assert not (project_copy / "output/cs/our-team.html").exists()
 
 
 @pytest.mark.parametrize("kind", ["project", "page"])
@@ -309,7 +311,7 @@ def test_livereload_refreshes_the_browser_under_the_csp(project_copy, browser):
                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
     page = browser.new_page()
     try:
-        url = f"http://127.0.0.1:{port}/cs/projekty/hydrogen.html"
+        url = f"http://127.0.0.1:{port}/" + model.load_site(project_copy / "content").get("project", "hydrogen", "cs").url
         for _ in range(120):  # the first build, then the server starts
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.5):

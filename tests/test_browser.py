@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, ROOT
+from icuk_site.content import load_site
 
 pytestmark = pytest.mark.browser
+SITE = load_site(ROOT / "content")
 
 PAGES = {
     "home-en": "/",
     "home-cs": "/cs/",
     "project-en": "/projects/hydrogen.html",
-    "project-cs": "/cs/projekty/robot-tandem-teacher.html",
+    "project-cs": "/" + SITE.get("project", "robot-tandem-teacher", "cs").url,
     "projects-en": "/projects/",
-    "about-cs": "/cs/about.html",
+    "about-cs": "/" + SITE.get("page", "about", "cs").url,
 }
 WIDTHS = (390, 1280)
 
@@ -60,8 +62,8 @@ def test_dark_mode(browser, served):
 
 @pytest.mark.parametrize("path, word, expected", [
     ("/search/", "hydrogen", "/projects/hydrogen.html"),
-    ("/cs/hledat/", "vodík", "/cs/projekty/hydrogen.html"),
-    ("/cs/hledat/", "Pepper", "/cs/projekty/robot-tandem-teacher.html"),
+    ("/cs/hledat/", "vodík", "/" + SITE.get("project", "hydrogen", "cs").url),
+    ("/cs/hledat/", "Pepper", "/" + SITE.get("project", "robot-tandem-teacher", "cs").url),
 ])
 def test_search_finds_projects_in_the_page_language(browser, served, path, word, expected):
     page = browser.new_page()

@@ -14,6 +14,7 @@ import pytest
 
 from icuk_site.build.clock import source_date_epoch
 from icuk_site.content import CATEGORIES, LANGS, PHASES, load_site, url_for
+from icuk_site.content.routes import TERM_ROUTES, term_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "content")
@@ -33,6 +34,11 @@ def expected_facets(lang: str) -> dict[tuple[str, str], set[str]]:
     return out
 
 
+def facet_url(facet: str, lang: str, value: str) -> str:
+    """A facet value's listing page: categories and phases under their slug in the language."""
+    return term_url(facet, lang, value) if facet in TERM_ROUTES else url_for(facet, lang, slug=value)
+
+
 def card_slugs(page) -> set[str]:
     return {li["data-project"] for li in page.select("li[data-project]")}
 
@@ -42,7 +48,7 @@ def test_every_facet_page_lists_exactly_its_projects(site, lang):
     facets = expected_facets(lang)
     assert len(facets) > 20
     for (facet, value), slugs in facets.items():
-        page = site.html(url_for(facet, lang, slug=value))
+        page = site.html(facet_url(facet, lang, value))
         assert page.html["lang"] == lang
         assert card_slugs(page) == slugs, (facet, value)
 
@@ -72,7 +78,7 @@ def test_partner_and_year_indexes(site, lang):
 def test_project_pages_link_their_facets(site, lang):
     for d in SITE.projects(lang):
         links = {a["href"] for a in site.html(d.url).select(".facts a")}
-        wanted = {"/" + url_for("category", lang, slug=d.category), "/" + url_for("phase", lang, slug=d.phase)}
+        wanted = {"/" + term_url("category", lang, d.category), "/" + term_url("phase", lang, d.phase)}
         wanted |= {"/" + url_for("partner", lang, slug=p) for p in d.partners}
         wanted |= {"/" + url_for("year", lang, slug=str(y)) for y in SITE.active_years(d)}
         assert wanted <= links, (d.source, wanted - links)
@@ -85,7 +91,7 @@ def test_projects_index_works_without_javascript(site, lang):
     assert browse is not None and not browse.has_attr("hidden")
     hrefs = {a["href"] for a in browse.select("a")}
     for facet, value in expected_facets(lang):
-        assert "/" + url_for(facet, lang, slug=value) in hrefs
+        assert "/" + facet_url(facet, lang, value) in hrefs
     assert page.select_one("form[data-filter]").has_attr("hidden")  # shown by JavaScript only
     assert card_slugs(page) == {d.slug for d in SITE.projects(lang)}
 
@@ -136,7 +142,10 @@ def test_sitemap_lists_every_page_with_alternates(site):
     assert set(locs) == pages
     hydrogen = locs["/projects/hydrogen.html"]
     alts = {a.get("hreflang"): a.get("href") for a in hydrogen.findall("x:link", ns)}
-    assert alts == {"en": "/projects/hydrogen.html", "cs": "/cs/projekty/hydrogen.html", "x-default": "/projects/hydrogen.html"}
+    cs = "/" + SITE.get("project", "hydrogen", "cs").url
+    assert cs == "/" + url_for("project", "cs", slug=SITE.get("project", "hydrogen", "cs").slug) != "/" + url_for("project", "cs", slug="hydrogen")
+    assert alts == {"en": "/projects/hydrogen.html", "cs": cs, "x-default": "/projects/hydrogen.html"}
+    assert locs[cs] is not None and "/" + url_for("project", "cs", slug="hydrogen") not in locs  # the Czech page under its Czech slug only
     assert "Sitemap: /sitemap.xml" in site.text("robots.txt")
 
 
@@ -168,7 +177,7 @@ def test_open_data_records_validate_and_csv_matches(site):
     schema = json.loads(site.text("data/projects.schema.json"))
     assert "@context" in data and data["license"].startswith("https://creativecommons.org/licenses/by/4.0")
     records = data["projects"]
-    assert {r["id"] for r in records} == {d.slug for d in SITE.projects("en")}
+    assert {r["id"] for r in records} == {d.key for d in SITE.projects("en")}  # the file names: stable IDs
     jsonschema.Draft202012Validator.check_schema(schema)
     for r in records:
         jsonschema.validate(r, schema, format_checker=jsonschema.FormatChecker())
@@ -187,7 +196,8 @@ def test_open_data_records_validate_and_csv_matches(site):
 def test_open_data_matches_the_front_matter(site):
     records = {r["id"]: r for r in json.loads(site.text("data/projects.json"))["projects"]}
     for d in SITE.projects("cs"):
-        r = records[d.slug]
+        r = records[d.key]
+        assert r["url"] == {"cs": "/" + d.url, "en": "/" + SITE.twin(d, "en").url}  # each language's own address
         assert r["name"]["cs"] == d.title and r["category"]["id"] == d.category and r["phase"]["id"] == d.phase
         assert r["category"]["name"]["cs"] == CATEGORIES[d.category].cs and r["phase"]["name"]["en"] == PHASES[d.phase].en
 
@@ -199,7 +209,8 @@ def test_dcat_record_has_licence_and_distributions(site):
     dists = dcat["dcat:distribution"]
     assert {d["dcat:downloadURL"]["@id"] for d in dists} == {"/data/projects.json", "/data/projects.csv"}
     assert all(d["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/" for d in dists)
-    for page in ("open-data.html", "cs/open-data.html"):
+    assert [d["@id"] for d in dcat["dcat:landingPage"]] == ["/" + SITE.get("page", "open-data", lang).url for lang in LANGS]
+    for page in (SITE.get("page", "open-data", lang).url for lang in LANGS):
         hrefs = {a["href"] for a in site.html(page).select(".file-list a")}
         assert "/data/projects.csv" in hrefs and "/data/dataset.jsonld" in hrefs
 
