@@ -95,6 +95,39 @@ def test_new_files_name_every_field_with_a_note(tmp_path, kind, lang):
         assert note.startswith("# ") and authoring.field_description(spec, lang) in note
 
 
+def test_czech_scaffold_is_czech_and_has_its_own_slug(tmp_path):
+    made = new_content(tmp_path, "project", "Hydrogen valley", title_cs="Vodíkové údolí")
+    assert [p.name for p in made.paths] == ["hydrogen-valley.md", "hydrogen-valley.md"]  # one key
+    assert made.slugs == {"en": "hydrogen-valley", "cs": "vodikove-udoli"}
+    en, cs = (p.read_text(encoding="utf-8") for p in made.paths)
+    assert "\nslug: vodikove-udoli\n" in cs and "\nslug: hydrogen-valley\n" in en
+    for spec in model.PROJECT_FIELDS:
+        if not spec.required:
+            assert f"# {spec.name}: {spec.example_in('cs')}\n" in cs, spec.name
+            assert f"# {spec.name}: {spec.example}\n" in en, spec.name
+    assert "# image_alt: Vodíková čerpací stanice v Ústí nad Labem" in cs and "A hydrogen filling station" not in cs
+    assert "Anglická verze je soubor stejného názvu" in cs and "Czech version is the file of the same name" in en
+    english_notes = [line for line in cs.splitlines() if line.startswith("# ") and re.search(r"\b(the|of|and|optional)\b", line)]
+    assert english_notes == [], english_notes
+    site = model.load_site(_with_partners(tmp_path))
+    assert site.get("project", "hydrogen-valley", "cs").url == "cs/projekty/vodikove-udoli.html"
+
+
+def _with_partners(root):
+    (root / "data").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "content/data/partners.yaml", root / "data/partners.yaml")
+    return root
+
+
+def test_czech_slug_may_be_chosen_and_is_checked(tmp_path):
+    made = new_content(tmp_path, "page", "Our team", slug_cs="tym")
+    assert made.slugs == {"en": "our-team", "cs": "tym"}
+    with pytest.raises(AuthoringError, match="pass another --slug-cs"):
+        new_content(tmp_path, "page", "People", slug_cs="projekty")  # the Czech projects folder
+    with pytest.raises(AuthoringError, match="slug"):
+        new_content(tmp_path, "page", "People", slug_cs="Tým")
+
+
 def test_new_refuses_to_overwrite(tmp_path):
     made = new_content(tmp_path, "project", "Demo")
     before = [p.read_bytes() for p in made.paths]
@@ -215,8 +248,37 @@ def test_docs_tables_match_the_model(lang):
     for block, fields in (("project-fields", model.PROJECT_FIELDS), ("page-fields", model.PAGE_FIELDS)):
         rows = table_rows(text, block)
         assert [(r[0], r[2], r[3]) for r in rows] == [
-            (f"`{f.name}`", yes if f.required else no, f.allowed) for f in fields
+            (f"`{f.name}`", yes if f.required else no, f.allowed_in(lang)) for f in fields
         ]
+
+
+def test_czech_docs_tables_are_czech_in_every_column():
+    """Type, allowed values, example (where a Czech file's differs) and description: Czech; field
+    names and IDs as authors write them."""
+    en = (ROOT / authoring.DOCS["en"]).read_text(encoding="utf-8")
+    cs = (ROOT / authoring.DOCS["cs"]).read_text(encoding="utf-8")
+    for block, fields in (("project-fields", model.PROJECT_FIELDS), ("page-fields", model.PAGE_FIELDS)):
+        for f, en_row, cs_row in zip(fields, table_rows(en, block), table_rows(cs, block), strict=True):
+            assert cs_row[0] == en_row[0] == f"`{f.name}`"
+            assert cs_row[5] == f.description_cs and cs_row[5] != en_row[5], f.name
+            assert cs_row[1] == f.type_in("cs") and (cs_row[1] != en_row[1] or f.type == "text"), f.name
+            ids_only = re.fullmatch(r"[a-z0-9, -]+", f.allowed)  # a list of IDs is the same in both
+            assert (cs_row[3] == en_row[3]) == bool(ids_only), f.name
+            assert cs_row[4] == f"`{f.example_in('cs')}`", f.name
+    titles = {r[0]: r[4] for r in table_rows(cs, "project-fields")}
+    assert titles["`title`"] == "`Autonomní mobilita`" and titles["`slug`"] == "`autonomni-mobilita`"
+    assert titles["`lang`"] == "`cs`"
+
+
+def test_a_field_without_czech_stops_the_docs(monkeypatch):
+    import dataclasses
+
+    bare = dataclasses.replace(model.PROJECT_FIELDS[0], description_cs="")
+    with pytest.raises(AuthoringError, match="no Czech description for field 'title'"):
+        authoring.field_table([bare], "cs")
+    odd = dataclasses.replace(model.PROJECT_FIELDS[0], type="tuple")
+    with pytest.raises(AuthoringError, match="no Czech name for the type 'tuple'"):
+        authoring.field_table([odd], "cs")
 
 
 def test_docs_task_regenerates_stale_tables(tmp_path):

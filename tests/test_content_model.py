@@ -262,3 +262,14 @@ def test_report_is_readable():
     err = ContentError([])
     assert err.report().startswith("0 content problems")
     assert textwrap.dedent  # keep import used
+
+
+@pytest.mark.parametrize("slug", ["hledat", "projekty", "partneri", "search"])
+def test_czech_page_slug_may_not_take_a_folder_of_the_site(content, slug):
+    """Czech pages are cs/<slug>.html beside cs/hledat/, cs/projekty/ …: every route's folders are reserved."""
+    page = "---\ntitle: {t}\nslug: {s}\nlang: {l}\nsummary: One.\ndate: 2026-11-27\n---\nText.\n"
+    content("pages/en/find.md", page.format(t="Find", s="find", l="en"))
+    content("pages/cs/find.md", page.format(t="Najít", s=slug, l="cs"))
+    [problem] = problems(content)
+    assert problem.startswith(f"pages/cs/find.md:3: slug: expected a slug the site does not use for its own paths (")
+    assert problem.endswith(f"got {slug!r}")

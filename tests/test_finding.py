@@ -157,6 +157,8 @@ def test_json_ld_on_every_page(site):
         assert "Organization" in types, path
         org = next(b for b in blocks if b["@type"] == "Organization")
         assert org["legalName"] == "Inovační centrum Ústeckého kraje, z.s." and len(org["founder"]) == 3
+        lang = page.html["lang"]  # the name in the page's language (pelicanconf SITE_ORG)
+        assert org["name"] == {"en": "Innovation Centre of the Usti Region", "cs": "Inovační centrum Ústeckého kraje"}[lang]
         if page.select_one("nav.breadcrumbs"):
             crumbs = next(b for b in blocks if b["@type"] == "BreadcrumbList")
             assert len(crumbs["itemListElement"]) == len(page.select("nav.breadcrumbs li"))
@@ -168,6 +170,7 @@ def test_json_ld_on_every_page(site):
         webpage = next(b for b in blocks if b["@type"] == "WebPage")
         assert project["name"] == d.title and webpage["inLanguage"] == "cs"
         assert webpage["mainEntity"] == {"@id": project["@id"]}
+        assert project["@id"] == f"/{url_for('project', 'en', slug=d.key)}#project"  # from the key, not the Czech slug
         assert [m["name"] for m in project["member"]] == [SITE.partners[p].name_cs for p in d.partners]
         assert project["areaServed"]["name"] == "Ústecký kraj"
 

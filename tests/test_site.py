@@ -185,3 +185,17 @@ def test_accessibility_statement_linked_from_every_page(site):
         lang = page.html["lang"]
         target = "/" + SITE.get("page", "accessibility", lang).url
         assert page.select_one(f'footer a[href="{target}"]'), path
+
+
+@pytest.mark.parametrize("route, terms", [("category", CATEGORIES), ("phase", PHASES)])
+def test_vocabulary_pages_have_czech_folder_names_and_point_at_each_other(site, route, terms):
+    for tid, term in terms.items():
+        cs, en = term_url(route, "cs", tid), term_url(route, "en", tid)
+        if not site.path(cs).exists():
+            continue  # no project in it
+        assert term.slug_cs and cs == url_for(route, "cs", slug=term.slug_cs) and en == url_for(route, "en", slug=tid)
+        assert not site.path(url_for(route, "cs", slug=tid)).exists()  # no English name on Czech pages
+        page = site.html(cs)
+        alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)}
+        assert alternates == {"cs": "/" + cs, "en": "/" + en, "x-default": "/" + en}
+        assert page.select_one("nav.lang-switch a")["href"] == "/" + en

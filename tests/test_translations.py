@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
@@ -60,3 +61,18 @@ def test_no_visible_english_text_hardcoded_in_templates():
         src = re.sub(r"<[^>]+>", " ", src)
         words = [w for w in re.findall(r"[A-Za-z]{3,}", src) if w not in PROPER_NAMES]
         assert not words, f"{path.name}: {words}"
+
+
+def test_czech_catalog_headers_are_filled_in():
+    """Both Czech catalogs (theme, problem messages): a real header, Czech plural forms, no template placeholders."""
+    for po in (PO, ROOT / "icuk_site/content/locale/cs/LC_MESSAGES/problems.po"):
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        text = po.read_text(encoding="utf-8").split('\n\n', 1)[0]
+        for placeholder in ("FIRST AUTHOR", "EMAIL@ADDRESS", "VERSION", "YEAR-MO-DA", "ORGANIZATION", "LL@li.org"):
+            assert placeholder not in text, (po.name, placeholder)
+        assert str(catalog.locale) == "cs" and catalog.num_plurals == 3, po.name
+        assert catalog.plural_expr == "(n == 1 ? 0 : n >= 2 && n <= 4 ? 1 : 2)", po.name
+        plural = gettext.c2py(catalog.plural_expr)
+        assert [plural(n) for n in (1, 2, 4, 5, 0, 21)] == [0, 1, 1, 2, 2, 2], po.name
+        assert catalog.language_team.startswith("Czech") and catalog.last_translator, po.name

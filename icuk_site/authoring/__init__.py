@@ -11,10 +11,10 @@ are generated from the same field tables.
 """
 
 from .check import CheckResult, check
-from .docs import DOCS, YES_NO, field_description, render_docs, update_docs
+from .docs import DOCS, YES_NO, field_description, field_table, render_docs, update_docs
 from .errors import AuthoringError
 from .livereload import livereload_server
 from .new import SLUG_MAX, NewFiles, new_content, scaffold, slugify
 
-__all__ = ["DOCS", "SLUG_MAX", "YES_NO", "AuthoringError", "CheckResult", "NewFiles", "check", "field_description",
+__all__ = ["DOCS", "SLUG_MAX", "YES_NO", "AuthoringError", "CheckResult", "NewFiles", "check", "field_description", "field_table",
            "livereload_server", "new_content", "render_docs", "scaffold", "slugify", "update_docs"]

@@ -20,6 +20,8 @@ FIELD_HEADINGS = {
 }
 YES_NO = {"en": ("yes", "no"), "cs": ("ano", "ne")}
 TERM_HEADINGS = {"en": ("ID", "English label", "Czech label"), "cs": ("ID", "anglický název", "český název")}
+# Terms with a listing page: the folder name of that page on Czech pages (Term.slug_cs).
+SLUG_HEADING = {"en": "Czech address", "cs": "česká adresa"}
 
 
 def field_description(spec: FieldSpec, lang: str) -> str:
@@ -60,6 +62,9 @@ def field_table(fields: Iterable[FieldSpec], lang: str) -> str:
 
 
 def term_table(terms: dict[str, Term], lang: str) -> str:
+    if any(t.slug_cs for t in terms.values()):
+        return _table((*TERM_HEADINGS[lang], SLUG_HEADING[lang]),
+                      ((f"`{t.id}`", t.en, t.cs, f"`{t.slug('cs')}`") for t in terms.values()))
     return _table(TERM_HEADINGS[lang], ((f"`{t.id}`", t.en, t.cs) for t in terms.values()))
 
 

@@ -2,8 +2,8 @@
 
 Every project and section page is one Markdown file with YAML front-matter:
 
-    content/projects/<lang>/<slug>.md
-    content/pages/<lang>/<slug>.md
+    content/projects/<lang>/<key>.md    (the twins share the file name, the translation key;
+    content/pages/<lang>/<key>.md        each file has its own slug: pairing.py)
     content/data/partners.yaml      (every partner once: ID -> names, kind, …)
 
     vocab.py      the fixed vocabularies (languages, categories, phases, partner kinds)
@@ -13,7 +13,8 @@ Every project and section page is one Markdown file with YAML front-matter:
     fields.py     the field tables: the content contract (docs/authoring*.md show them)
     documents.py  `Document` and `Partner`, the validated records
     parse.py      one file: front-matter or the partner list, both through `check_fields`
-    site.py       `load_site`: every file, then the rules across files (partners, twins, pictures)
+    site.py       `load_site`: every file, then the rules across files (partners, pictures, links)
+    pairing.py    twins paired by file name: a twin missing, one key or one slug twice, bad names
     cache.py      unchanged files' results remembered between builds (Pelican's file cache)
 """
 
