@@ -13,6 +13,7 @@ import json
 import random
 import re
 import shutil
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,6 +138,11 @@ LAST_DATE = dt.date(2026, 11, 27)  # the real content's newest date
 LAST_YEAR = LAST_DATE.year
 
 
+def _plain(text: str) -> str:
+    """Czech letters as plain ones (as `invoke new-*` makes slugs)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -186,7 +192,8 @@ def synthetic_project(i: int, partners: dict[str, dict], seed: int = SEED) -> Sy
     titles = {"en": f"{topic[0]} {place[0]}", "cs": f"{topic[1]} {place[1]}"}
     if stage > 1:
         titles = {"en": f"{titles['en']}, stage {stage}", "cs": f"{titles['cs']}, etapa {stage}"}
-    slug = f"{_slugify(topic[0])}-{i + 1:04d}"
+    slug = f"{_slugify(topic[0])}-{i + 1:04d}"  # the English slug and the files' name (the translation key)
+    slugs = {"en": slug, "cs": f"{_slugify(_plain(topic[1]))}-{i + 1:04d}"}  # Czech files have Czech slugs
 
     category = rng.choices(list(CATEGORY_WEIGHTS), weights=list(CATEGORY_WEIGHTS.values()))[0]
     phase = rng.choices(list(PHASE_WEIGHTS), weights=list(PHASE_WEIGHTS.values()))[0]
@@ -225,7 +232,7 @@ def synthetic_project(i: int, partners: dict[str, dict], seed: int = SEED) -> Sy
         fm = [
             "---",
             f"title: {_q(titles[lang])}",
-            f"slug: {slug}",
+            f"slug: {slugs[lang]}",
             f"lang: {lang}",
             f"category: {category}",
             f"phase: {phase}",

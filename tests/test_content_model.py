@@ -271,5 +271,5 @@ def test_czech_page_slug_may_not_take_a_folder_of_the_site(content, slug):
     content("pages/en/find.md", page.format(t="Find", s="find", l="en"))
     content("pages/cs/find.md", page.format(t="Najít", s=slug, l="cs"))
     [problem] = problems(content)
-    assert problem.startswith(f"pages/cs/find.md:3: slug: expected a slug the site does not use for its own paths (")
+    assert problem.startswith("pages/cs/find.md:3: slug: expected a slug the site does not use for its own paths (")
     assert problem.endswith(f"got {slug!r}")

@@ -17,7 +17,6 @@ from . import values as v
 from .messages import M
 from .vocab import CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
-
 # The Czech name of each type a field table uses.
 FIELD_TYPES_CS = {
     "text": "text",
