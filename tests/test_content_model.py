@@ -141,7 +141,7 @@ def test_twins_pair_by_file_name_each_with_its_own_slug(content):
 def test_missing_twin(content):
     content("projects/en/lonely.md", project("en", slug="lonely"))
     assert problems(content) == [
-        "projects/en/lonely.md: file: expected the Czech twin projects/cs/lonely.md (a file of the same name in the "
+        "projects/en/lonely.md:1: file: expected the Czech twin projects/cs/lonely.md (a file of the same name in the "
         "Czech folder), got none"
     ]
 
@@ -151,7 +151,7 @@ def test_missing_twin_in_czech(content):
     with pytest.raises(ContentError) as e:
         load_site(content.root)
     [problem] = e.value.problems
-    assert problem.text("cs") == ("pages/cs/o-nas.md: file: očekávána anglická verze pages/en/o-nas.md (soubor stejného "
+    assert problem.text("cs") == ("pages/cs/o-nas.md:1: file: očekávána anglická verze pages/en/o-nas.md (soubor stejného "
                                   "názvu v anglické složce), chybí")
 
 
@@ -160,10 +160,10 @@ def test_key_on_one_side_only_names_the_likely_twin(content):
     (content.root / "projects/cs/demo.md").unlink()
     content("projects/cs/ukazka.md", project("cs", slug="ukazka"))
     assert problems(content) == [
-        "projects/cs/ukazka.md: file: expected the English twin projects/en/ukazka.md (a file of the same name in the "
+        "projects/cs/ukazka.md:1: file: expected the English twin projects/en/ukazka.md (a file of the same name in the "
         "English folder), got none (without a Czech twin in the English folder: projects/en/demo.md; if one of them is "
         "the twin, rename it ukazka.md)",
-        "projects/en/demo.md: file: expected the Czech twin projects/cs/demo.md (a file of the same name in the Czech "
+        "projects/en/demo.md:1: file: expected the Czech twin projects/cs/demo.md (a file of the same name in the Czech "
         "folder), got none (without an English twin in the Czech folder: projects/cs/ukazka.md; if one of them is the "
         "twin, rename it demo.md)",
     ]
@@ -190,7 +190,7 @@ def test_two_files_claiming_one_key(content):
     """Folders below the language folder only sort the files: the name alone is the key."""
     content("projects/en/2019/demo.md", project("en", slug="demo-2019"))
     assert problems(content) == [
-        "projects/en/demo.md: file: expected one file named demo.md in projects/en/ (the name pairs it with its twin), "
+        "projects/en/demo.md:1: file: expected one file named demo.md in projects/en/ (the name pairs it with its twin), "
         "got another (also projects/en/2019/demo.md)"
     ]
 
@@ -200,7 +200,7 @@ def test_file_name_must_be_a_key(content, name):
     for lang in ("en", "cs"):
         content(f"projects/{lang}/{name}", project(lang, slug=f"x-{lang}"))
     found = problems(content)
-    assert found == [f"projects/{lang}/{name}: file: expected a file name of lowercase letters, digits and hyphens (it "
+    assert found == [f"projects/{lang}/{name}:1: file: expected a file name of lowercase letters, digits and hyphens (it "
                      f"is the document's ID and pairs it with its twin), got {name!r}" for lang in ("cs", "en")]
 
 
@@ -243,7 +243,7 @@ def test_every_problem_is_reported_in_one_run(content):
     content("projects/cs/extra.md", b"")
     found = problems(content)
     assert len(found) == 6, found  # extra.md: empty, and no English twin
-    assert "projects/cs/extra.md: file: expected the English twin projects/en/extra.md" in " ".join(found)
+    assert "projects/cs/extra.md:1: file: expected the English twin projects/en/extra.md" in " ".join(found)
     assert {p.split(":")[0] for p in found} == {"projects/en/demo.md", "projects/cs/demo.md", "projects/cs/extra.md"}
 
 

@@ -297,10 +297,10 @@ def test_czech_file_named_after_its_czech_slug(project):
     (project / "content" / CS).rename(project / "content/projects/cs" / f"{cs_slug}.md")
     renamed = f"projects/cs/{cs_slug}.md"
     assert_refused(project, [
-        f"content/{EN}: file: expected the Czech twin {CS} (a file of the same name in the Czech folder), got none "
+        f"content/{EN}:1: file: expected the Czech twin {CS} (a file of the same name in the Czech folder), got none "
         f"(without an English twin in the Czech folder: {renamed}; if one of them is the twin, rename it hydrogen.md)",
-        f"content/{renamed}: file: expected the English twin projects/en/{cs_slug}.md … rename it {cs_slug}.md",
-    ], [f"content/{EN}: file: očekávána česká verze {CS} (soubor stejného názvu v české složce), chybí (bez anglické "
+        f"content/{renamed}:1: file: expected the English twin projects/en/{cs_slug}.md … rename it {cs_slug}.md",
+    ], [f"content/{EN}:1: file: očekávána česká verze {CS} (soubor stejného názvu v české složce), chybí (bez anglické "
         f"verze je v české složce: {renamed}; je-li některý z nich touto verzí, přejmenujte ho na hydrogen.md)"])
 
 
@@ -318,27 +318,27 @@ def test_two_czech_files_with_one_slug(project):
 
 def test_a_twin_missing(project):
     (project / "content/pages/cs/region.md").unlink()
-    assert_refused(project, ["content/pages/en/region.md: file: expected the Czech twin pages/cs/region.md (a file of "
+    assert_refused(project, ["content/pages/en/region.md:1: file: expected the Czech twin pages/cs/region.md (a file of "
                              "the same name in the Czech folder), got none"],
-                   ["content/pages/en/region.md: file: očekávána česká verze pages/cs/region.md"])
+                   ["content/pages/en/region.md:1: file: očekávána česká verze pages/cs/region.md"])
 
 
 def test_two_files_claiming_one_key(project):
     (project / "content/projects/cs/archive").mkdir()
     shutil.copy(project / "content" / CS, project / "content/projects/cs/archive/hydrogen.md")
     edit(project, "projects/cs/archive/hydrogen.md", "\nslug: ", "\nslug: archiv-")
-    assert_refused(project, ["content/projects/cs/hydrogen.md: file: expected one file named hydrogen.md in projects/cs/ "
+    assert_refused(project, ["content/projects/cs/hydrogen.md:1: file: expected one file named hydrogen.md in projects/cs/ "
                              "(the name pairs it with its twin), got another (also projects/cs/archive/hydrogen.md)"],
-                   ["content/projects/cs/hydrogen.md: file: očekáván jediný soubor s názvem hydrogen.md ve složce "
+                   ["content/projects/cs/hydrogen.md:1: file: očekáván jediný soubor s názvem hydrogen.md ve složce "
                     "projects/cs/ (název páruje jazykové verze), zadán další (také projects/cs/archive/hydrogen.md)"])
 
 
 def test_file_name_that_is_no_key(project):
     for lang in ("en", "cs"):
         (project / "content" / f"projects/{lang}/hydrogen.md").rename(project / "content" / f"projects/{lang}/Vodík.md")
-    assert_refused(project, ["content/projects/en/Vodík.md: file: expected a file name of lowercase letters, digits and "
+    assert_refused(project, ["content/projects/en/Vodík.md:1: file: expected a file name of lowercase letters, digits and "
                              "hyphens (it is the document's ID and pairs it with its twin), got 'Vodík.md'"],
-                   ["content/projects/cs/Vodík.md: file: očekáván název souboru z malých písmen, číslic a spojovníků"])
+                   ["content/projects/cs/Vodík.md:1: file: očekáván název souboru z malých písmen, číslic a spojovníků"])
 
 
 @pytest.mark.parametrize("html, tag", [("<script src=\"https://x.org/a.js\"></script>", "script"),

@@ -18,8 +18,9 @@ from pathlib import Path
 import yaml
 from unidecode import unidecode
 
-from ..content import CATEGORIES, FIELDS_BY_KIND, KIND_DIRS, LANGS, RESERVED_SLUGS
+from ..content import CATEGORIES, FIELDS_BY_KIND, KIND_DIRS, LANGS
 from ..content.problems import Invalid
+from ..content.routes import reserved_slugs
 from .docs import field_description
 from .errors import AuthoringError
 
@@ -158,7 +159,7 @@ def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str
     if slug_cs is not None or title_cs:
         slugs["cs"] = _checked(kind, "slug", slug_cs if slug_cs is not None else slugify(title_cs))
     for lang, option in (("en", "--slug"), ("cs", "--slug-cs")):
-        if slugs[lang] in RESERVED_SLUGS[kind]:
+        if slugs[lang] in reserved_slugs(kind):
             raise AuthoringError(f"the site uses {slugs[lang]!r} for its own paths; pass another {option}")
     common = {"date": _checked(kind, "date", date or dt.date.today())}
     if kind == "project":

@@ -34,6 +34,7 @@ ORPHANS_HINT = {
     "cs": " (without an English twin in the Czech folder: {files}; if one of them is the twin, rename it {name})",
 }
 MAX_NAMED = 3  # orphans named in a hint
+FILE_LINE = 1  # a problem with the file as a whole (its name, its twin) points at its first line
 
 
 def folder_lang(rel: str) -> str | None:
@@ -52,12 +53,12 @@ def check(files: Iterable[tuple[str, str]], docs: Iterable[Document], kind_dirs:
         if lang not in LANGS:
             continue  # reported by parse: not in a language folder
         if not SLUG_RE.match(key):
-            problems.append(Problem(rel, None, "file", M(
+            problems.append(Problem(rel, FILE_LINE, "file", M(
                 "expected a file name of lowercase letters, digits and hyphens (it is the document's ID and "
                 "pairs it with its twin), got {name!r}", name=rel.rsplit("/", 1)[-1])))
         first = by_key.setdefault((kind, key, lang), rel)
         if first != rel:
-            problems.append(Problem(rel, None, "file", M(
+            problems.append(Problem(rel, FILE_LINE, "file", M(
                 "expected one file named {name} in {folder}/ (the name pairs it with its twin), got another "
                 "(also {other})", name=f"{key}.md", folder=f"{kind_dirs[kind]}/{lang}", other=first)))
     problems += _slugs(docs, kind_dirs)
@@ -75,7 +76,7 @@ def check(files: Iterable[tuple[str, str]], docs: Iterable[Document], kind_dirs:
                 twin = f"{kind_dirs[kind]}/{other}/{key_of(rel)}.md"
                 candidates = orphans.get((kind, other), [])
                 hint = M(ORPHANS_HINT[other], files=_named(candidates), name=f"{key_of(rel)}.md") if candidates else ""
-                problems.append(Problem(rel, None, "file", M(MISSING_TWIN[other], twin=twin, hint=hint)))
+                problems.append(Problem(rel, FILE_LINE, "file", M(MISSING_TWIN[other], twin=twin, hint=hint)))
     return problems
 
 

@@ -16,7 +16,7 @@ from .documents import Document, Partner
 from .fields import FIELDS_BY_KIND, KIND_DIRS, PARTNER_FIELDS, FieldSpec
 from .messages import M
 from .problems import Invalid, Invalids, Problem, did_you_mean, show
-from .routes import RESERVED_SLUGS
+from .routes import reserved_slugs
 from .values import PARTNER_ID_RE
 from .vocab import LANGS
 from .yamlerrors import explain
@@ -187,9 +187,9 @@ def _rules(kind: str, rel: str, folder_lang: str | None, values: dict, lines: di
     for name, other, message in PAIRED_FIELDS[kind]:
         if name in values and other not in lines:
             out.append(Problem(rel, lines[name], other, message))
-    if values.get("slug") in RESERVED_SLUGS[kind]:
+    if values.get("slug") in reserved_slugs(kind):
         out.append(Problem(rel, lines["slug"], "slug", M("expected a slug the site does not use for its own paths "
-                                                         "({slugs}), got {slug!r}", slugs=", ".join(sorted(RESERVED_SLUGS[kind])),
+                                                         "({slugs}), got {slug!r}", slugs=", ".join(sorted(reserved_slugs(kind))),
                                                          slug=values["slug"])))
     return out
 

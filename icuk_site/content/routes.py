@@ -54,6 +54,12 @@ RESERVED_PROJECT_SLUGS = frozenset({"index"})
 RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS}
 
 
+def reserved_slugs(kind: str) -> frozenset[str]:
+    """The slugs a kind's documents may not take; a kind in a folder of its own (projects, news,
+    services: `<folder>/{slug}.html` beside `<folder>/index.html`) has only "index"."""
+    return RESERVED_SLUGS.get(kind, RESERVED_PROJECT_SLUGS)
+
+
 @lru_cache(maxsize=65536)  # asked tens of thousands of times per build for the same few thousand URLs
 def url_for(route: str, lang: str, **params: str) -> str:
     """The URL path (no leading slash) of a route in a language."""
