@@ -46,7 +46,7 @@ NOT_PROSE = [re.compile(p) for p in (
     r"<[^>\n]*>",  # HTML tags, autolinks <https://…>
     r"\b(?:https?|ftp|mailto|tel):\S+|\bwww\.\S+",  # bare URLs
     r"\S+@\S+\.\w+",  # e-mail addresses
-    r"\{[#:.][^}]*\}",  # attribute blocks {#id}
+    r"\{[#:.][^}]*\}|\{SITEURL\}",  # attribute blocks {#id}, the site address placeholder
     r"\b[\w-]+(?:\.[\w-]+)*\.(?:json|jsonld|csv|xml|html|txt|md|pdf|svg|png|jpe?g|webp|zip)\b",  # file names
     r"&#?\w+;",  # HTML entities
     r"(?<![#\w])#\w+",  # hashtags (#novýzačátek)
