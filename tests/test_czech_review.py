@@ -5,11 +5,11 @@ statement's address of the site."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import build_copy
+from conftest import ROOT, build_copy
 from icuk_site.content import load_site, url_for
 from icuk_site.render.reader import PREVIEW_ADDRESS
-from test_site import ROOT
 
 SITE = load_site(ROOT / "content")
 
@@ -71,8 +71,6 @@ def test_accessibility_statement_names_the_address_of_the_site(project_copy):
         "en": f"This accessibility statement applies to the website {siteurl}, in its English and Czech versions, which "
               "is operated by Inovační centrum Ústeckého kraje, z.s. (Innovation Centre of the Usti Region, ICUK).",
     }
-    from bs4 import BeautifulSoup
-
     for lang, sentence in sentences.items():
         doc = SITE.get("page", "accessibility", lang)
         html = (project_copy / "output" / doc.save_as).read_text(encoding="utf-8")
