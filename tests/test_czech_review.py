@@ -72,7 +72,7 @@ def test_accessibility_statement_names_the_address_of_the_site(project_copy):
               "is operated by Inovační centrum Ústeckého kraje, z.s. (Innovation Centre of the Usti Region, ICUK).",
     }
     for lang, sentence in sentences.items():
-        doc = SITE.get("page", "accessibility", lang)
+        doc = SITE.by_source[f"pages/{lang}/accessibility.md"]
         html = (project_copy / "output" / doc.save_as).read_text(encoding="utf-8")
         page = BeautifulSoup(html, "html.parser")
         assert sentence in [" ".join(p.get_text().replace("\xa0", " ").split()) for p in page.select("main p")], lang
@@ -83,7 +83,7 @@ def test_accessibility_statement_names_the_address_of_the_site(project_copy):
 
 def test_accessibility_statement_in_the_preview_names_the_preview(site):
     for lang in ("en", "cs"):
-        page = site.html(SITE.get("page", "accessibility", lang).url)
+        page = site.html(SITE.by_source[f"pages/{lang}/accessibility.md"].url)
         link = page.select_one('main p a[href="/"]')
         assert link is not None and text(link) == PREVIEW_ADDRESS
         assert "{SITEURL}" not in str(page)
