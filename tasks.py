@@ -187,12 +187,13 @@ def new_page(c, title, date=None, slug=None, title_cs=None, slug_cs=None):
     _new("page", title, date=date, slug=slug, title_cs=title_cs, slug_cs=slug_cs)
 
 
-@task(help={"lang": "the language of the messages: en or cs (default: your locale's, e.g. LANG=cs_CZ.UTF-8)"})
-def check(c, lang=None):
-    """Check all content without building: every problem as path:line: field: …"""
+@task(help={"lang": "the language of the messages: en or cs (default: your locale's, e.g. LANG=cs_CZ.UTF-8)",
+            "strict": "unknown words (spelling) are problems, not warnings: exit 1 (the commit hook and CI)"})
+def check(c, lang=None, strict=False):
+    """Check all content without building: every problem as path:line: field: …; spelling warnings."""
     from icuk_site.authoring import check as check_content
 
-    result = check_content(ROOT / "content", lang=lang)
+    result = check_content(ROOT / "content", lang=lang, strict=strict)
     print(result, file=sys.stdout if result.ok else sys.stderr)
     if not result.ok:
         sys.exit(1)

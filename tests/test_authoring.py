@@ -165,12 +165,15 @@ def test_task_reports_refusal(project_copy):
 # ---- invoke check ----------------------------------------------------------------------------
 
 def test_check_is_ok_on_the_real_content_and_fast():
+    """Strict, as the commit hook runs it: no problem and no warning (spelling included). Most of
+    the time is Hunspell reading its two dictionaries: ~1.5 s in all on an idle machine, 3–7 s on
+    this round's shared two cores; Hunspell's suggestions for every unknown word would take 30 s."""
     start = time.perf_counter()
-    result = check(ROOT / "content")
+    result = check(ROOT / "content", strict=True)
     seconds = time.perf_counter() - start
     assert result.ok, str(result)
     assert re.fullmatch(r"OK: \d+ projects, \d+ pages, \d+ partners", str(result))
-    assert seconds < 2, f"check took {seconds:.2f} s"
+    assert seconds < 10, f"check took {seconds:.2f} s"
 
 
 def edit(path, old: str, new: str) -> None:

@@ -38,7 +38,7 @@ def test_pre_commit_config_is_valid_and_matches_the_locked_tools():
     assert hooks["ruff-check"]["entry"].startswith(locked + "ruff check") and version("ruff")
     assert hooks["djlint-jinja"]["entry"].startswith(locked + "djlint --lint") and version("djlint")
     check = hooks["content-check"]
-    assert check["entry"] == locked + "invoke check" and check["pass_filenames"] is False
+    assert check["entry"] == locked + "invoke check --strict" and check["pass_filenames"] is False  # spelling too
     assert all(h["language"] == "system" for h in hooks.values())
 
 

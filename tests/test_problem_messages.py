@@ -12,6 +12,7 @@ from icuk_site.content import PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS
 from icuk_site.content.messages import M, author_lang, catalog
 
 SOURCES = [*sorted((ROOT / "icuk_site/content").glob("*.py")), ROOT / "icuk_site/authoring/check.py",
+           ROOT / "icuk_site/authoring/spelling.py",
            ROOT / "icuk_site/authoring/livereload.py", ROOT / "icuk_site/session.py", ROOT / "tasks.py"]
 
 

@@ -1,7 +1,7 @@
 """What the authoring tasks do; tasks.py keeps its tasks to a few lines and calls these:
 
     new_content(content_dir, "project", "Hydrogen valley", …)  -> the English and the Czech file (new.py)
-    check(content_dir)                                          -> every problem, or "OK: …" (check.py)
+    check(content_dir, strict=…)                                -> every problem, or "OK: …" (check.py; spelling.py)
     update_docs(root)                                           -> docs/authoring*.md tables (docs.py)
     livereload_server(port)                                     -> the edit loop's server (livereload.py)
 

@@ -64,6 +64,14 @@ def install(env, theme: str | Path) -> None:
         return finish[lang](text) if lang in finish else text
 
     @pass_context
+    def pgettext(ctx: Context, context: str, message: str) -> str:
+        """A word that reads differently by its use: `pgettext('button', 'Search')` is „Hledat“, while
+        the page's name `_('Search')` is „Vyhledávání“."""
+        lang = context_lang(ctx)
+        text = catalogs[lang].pgettext(context, message)
+        return finish[lang](text) if lang in finish else text
+
+    @pass_context
     def typo(ctx: Context, value: str):
         """Plain text -> escaped HTML with the page language's typography."""
         return typography.text(str(value), context_lang(ctx))
@@ -82,7 +90,7 @@ def install(env, theme: str | Path) -> None:
         return finish[lang](text) if lang in finish else text  # „19. listopadu 2019“
 
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.install_gettext_callables(gettext, ngettext, newstyle=True, pgettext=pgettext)
     env.filters["typo"] = typo
     env.filters["plain"] = plain
     env.filters["date"] = date

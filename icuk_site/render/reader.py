@@ -4,14 +4,19 @@ It does not parse front-matter itself: the session already validated every file 
 build started (content.load_site), so the reader takes the clean `Document` for the path,
 renders its Markdown body (or takes the body the session rendered on two cores), applies the
 language's typography and hands Pelican its metadata.
+
+`{SITEURL}` in a body's text becomes a link to the site's public address (SITEURL of a publish
+build, e.g. the accessibility statement's "applies to the website https://…"); the local preview
+has no public address (SITEURL is ""), so there it names the preview's own, PREVIEW_ADDRESS.
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 from markdown import Markdown
-from markupsafe import escape
+from markupsafe import Markup, escape
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
@@ -27,6 +32,21 @@ MARKDOWN_EXTENSIONS = [
     "markdown.extensions.def_list",
     "markdown.extensions.fenced_code",
 ]
+
+
+PREVIEW_ADDRESS = "http://127.0.0.1:8000"  # where `invoke serve` / `invoke livereload` serve
+
+
+# As typography leaves it: English typogrify wraps the capitals in <span class="caps">.
+SITEURL_RE = re.compile(r'\{(?:<span class="caps">)?SITEURL(?:</span>)?\}')
+
+
+def site_address(html: str, siteurl: str) -> str:
+    """`{SITEURL}` in rendered text -> a link to the site's address (after typography: never touched by it)."""
+    if "SITEURL" not in html:
+        return html
+    shown = siteurl if siteurl.startswith(("https://", "http://")) else PREVIEW_ADDRESS
+    return SITEURL_RE.sub(lambda m: str(Markup('<a href="{}/">{}</a>').format(siteurl, shown)), html)
 
 
 def _datetime(d):
@@ -62,6 +82,7 @@ class IcukMarkdownReader(BaseReader):
         content = bodies.pop(rel, None)
         if content is None:
             content = self._render(doc)
+        content = site_address(content, self.settings.get("SITEURL", ""))
         metadata = {
             "title": doc.title,
             "slug": doc.slug,

@@ -33,7 +33,7 @@ from .pageviews import (
     ProjectView,
     TermView,
 )
-from .words import Words, _, ngettext
+from .words import Words, _
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
            "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "TermView"]
@@ -55,8 +55,13 @@ SECTION_NAMES = {"home": _("Home"), "projects": _("Projects"), "partners": _("Pa
 FACET_NAMES = {"category": _("Category"), "phase": _("Phase"), "partner": _("Partner"), "year": _("Year")}
 FACET_TITLES = {"category": _("Category: %(name)s"), "phase": _("Phase: %(name)s"),
                 "partner": _("Partner: %(name)s"), "year": _("Projects in %(year)s")}
-FACET_DESCRIPTION = ngettext("%(num)d project of the Innovation Centre of the Usti Region: %(name)s.",
-                             "%(num)d projects of the Innovation Centre of the Usti Region: %(name)s.")
+# A facet value's page description: one sentence per facet (no count: it reads naturally in Czech).
+FACET_DESCRIPTIONS = {
+    "category": _("Projects of the Innovation Centre of the Usti Region in the category “%(name)s”."),
+    "phase": _("Projects of the Innovation Centre of the Usti Region in the phase “%(name)s”."),
+    "partner": _("Projects of the Innovation Centre of the Usti Region that %(name)s takes part in."),
+    "year": _("Projects of the Innovation Centre of the Usti Region in %(name)s."),
+}
 # Title and description of the other listing pages.
 LISTING_TEXTS = {
     "projects": (_("Projects"), _("Projects the Innovation Centre of the Usti Region is changing the region with, by category.")),
@@ -309,7 +314,7 @@ class Catalog:
                     title = self.word(lang, FACET_TITLES[f], name=g.term.label, year=g.term.label)
                     pages.append(listing(
                         f, f, slug=g.term.id, term=g.term, projects=g.projects, title=title,
-                        description=self.words.plural(lang, FACET_DESCRIPTION, len(g.projects), name=g.term.label),
+                        description=self.word(lang, FACET_DESCRIPTIONS[f], name=g.term.label),
                         breadcrumbs=(*self.trail(lang, *FACET_PARENTS[f]), self.crumb(g.term.label, url, lang)),
                         eyebrow=self.word(lang, FACET_NAMES[f]), heading_html=title if f == "year" else g.term.html,
                     ))
