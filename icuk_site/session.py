@@ -6,7 +6,8 @@ per rebuild of `pelican -r` — before it reads or deletes anything. The plugin 
 with problems), then makes what the build needs and keeps it here:
 
     settings   Pelican's settings of this run (the session is kept in them as ICUK_SESSION)
-    site       the validated content (content.Site) and `catalog`, its views per language
+    site       the validated content (content.Site), each document dated by the git history
+               (build/history.py), and `catalog`, its views per language
     plan       the incremental plan (build/incremental.py) when the safe build asked for one
     pictures   responsive pictures made on first use (render/images.py)
     search     the search index being staged (outputs/search.py)
@@ -25,7 +26,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import incremental, parallel
+from .build import history, incremental, parallel
 from .content import IMAGES_DIR, BuildAborted, ContentError, load_site
 from .content.cache import ParseCache
 from .content.messages import M
@@ -79,7 +80,11 @@ def start(settings: dict) -> Session:
     finally:
         if cache is not None and settings.get("CACHE_CONTENT"):
             cache.save_cache()
-    for warning in site.warnings:
+    # Each document's last change from the git history, one pass for all (build/history.py).
+    dates = history.changes(settings["PATH"], publish=bool(settings.get("SITEURL")),
+                            epoch=settings.get("SOURCE_DATE_EPOCH"))
+    site = site.dated(dates.times)
+    for warning in (*site.warnings, *dates.warnings):
         print(f"{M('warning').say()}: {warning}", file=sys.stderr)
     site.source_date_epoch = settings.get("SOURCE_DATE_EPOCH")
     plan = incremental.plan(settings, Path(settings[TARGET])) if settings.get(TARGET) else None

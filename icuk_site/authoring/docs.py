@@ -29,8 +29,11 @@ DESCRIPTIONS_CS = {
     "Shown on project cards, in the page description for search engines and in feeds.":
         "Zobrazí se na kartách projektů, v popisu stránky pro vyhledávače a v kanálech novinek.",
     "When this entry was first published on the site.": "Kdy byl záznam poprvé zveřejněn na webu.",
-    "When the entry was last changed in substance (orders the feeds).":
-        "Kdy se záznam naposledy podstatně změnil (podle toho se řadí kanály novinek).",
+    "Usually left out: \"Last updated\" and the feeds' date come from the last commit that changed this file. "
+    "Give it only to override that date (e.g. after a typo fix that is no update for readers).":
+        "Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálech novinek se berou z posledního commitu, "
+        "který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat (např. po opravě překlepu, "
+        "která pro čtenáře není aktualizací).",
     "A picture shown at the top of the project page.": "Obrázek v záhlaví stránky projektu.",
     "What the picture shows, for people who cannot see it.": "Co obrázek ukazuje – pro lidi, kteří ho nevidí.",
     "Further reading.": "Odkazy na další informace.",
@@ -42,7 +45,10 @@ DESCRIPTIONS_CS = {
     "The page's place in the main navigation (Projects is 1).":
         "Pořadí stránky v hlavní navigaci (Projekty mají 1).",
     "When this page was first published.": "Kdy byla stránka poprvé zveřejněna.",
-    "When the page was last changed in substance.": "Kdy se stránka naposledy podstatně změnila.",
+    "Usually left out: \"Last updated\" comes from the last commit that changed this file. "
+    "Give it only to override that date.":
+        "Obvykle se neuvádí: „Naposledy aktualizováno“ se bere z posledního commitu, který tento soubor změnil. "
+        "Uveďte ho, jen když chcete toto datum přepsat.",
 }
 
 FIELD_HEADINGS = {

@@ -53,7 +53,8 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this entry was first published on the site.",
               v.date),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the entry was last changed in substance (orders the feeds).", v.date),
+              "Usually left out: \"Last updated\" and the feeds' date come from the last commit that changed this file. "
+              "Give it only to override that date (e.g. after a typo fix that is no update for readers).", v.date),
     FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
               "hydrogen.jpg",
               "A picture shown at the top of the project page.", v.image),
@@ -77,7 +78,8 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
               "The page's place in the main navigation (Projects is 1).", v.nav_order),
     FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this page was first published.", v.date),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the page was last changed in substance.", v.date),
+              "Usually left out: \"Last updated\" comes from the last commit that changed this file. "
+              "Give it only to override that date.", v.date),
 )
 
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
