@@ -10,6 +10,7 @@ with problems), then makes what the build needs and keeps it here:
                (build/history.py), and `catalog`, its views per language
     plan       the incremental plan (build/incremental.py) when the safe build asked for one
     pictures   responsive pictures made on first use (render/images.py)
+    previews   link previews (Open Graph, X card) and their pictures, publish builds (render/previews.py)
     search     the search index being staged (outputs/search.py)
     bodies     Markdown bodies rendered before Pelican reads, on two cores (cold builds)
     articles   Pelican's Article objects by (slug, lang), for the feeds' content
@@ -32,6 +33,7 @@ from .content.cache import ParseCache
 from .content.messages import M
 from .outputs.search import SearchIndex, remove_stale
 from .render.images import Pictures
+from .render.previews import Previews
 from .render.reader import make_render
 from .render.views import Catalog
 
@@ -47,6 +49,7 @@ class Session:
     plan: incremental.Plan | None
     pictures: Pictures
     search: SearchIndex | None
+    previews: Previews | None = None
     bodies: dict[str, str] = field(default_factory=dict)
     articles: dict[tuple[str, str], object] = field(default_factory=dict)
     templates: dict[str, bytes] = field(default_factory=dict)
@@ -97,6 +100,8 @@ def start(settings: dict) -> Session:
     session = Session(settings, site, Catalog(site), plan,
                       Pictures(settings["PATH"], settings["OUTPUT_PATH"], settings["CACHE_PATH"]), search,
                       bodies=_bodies(settings, site))
+    catalog = session.catalog
+    session.previews = Previews(settings.get("SITEURL", ""), settings["OUTPUT_PATH"], settings["CACHE_PATH"], catalog.words)
     settings[SESSION] = session
     return session
 
