@@ -101,7 +101,8 @@ def start(settings: dict) -> Session:
                       Pictures(settings["PATH"], settings["OUTPUT_PATH"], settings["CACHE_PATH"]), search,
                       bodies=_bodies(settings, site))
     catalog = session.catalog
-    session.previews = Previews(settings.get("SITEURL", ""), settings["OUTPUT_PATH"], settings["CACHE_PATH"], catalog.words)
+    session.previews = Previews(settings.get("SITEURL", ""), settings["OUTPUT_PATH"], settings["CACHE_PATH"],
+                                catalog.words, settings.get("SITE_ORG", {}).get("short", "ICUK"))
     settings[SESSION] = session
     return session
 

@@ -94,7 +94,7 @@ def test_an_uncommitted_edit_is_dated_by_the_build_in_development_and_warned_abo
     about = url_for("page", "en", slug="about")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc).timestamp())))
     pages, _ = built(repo)
-    assert pages[about] == "2026-11-30"  # the build's own time (here pinned)
+    assert pages[about] == "2026-11-30"  # the build's own day (here pinned)
     assert {v for k, v in pages.items() if k != about} == {"2026-11-28"}
     assert "not committed" not in capsys.readouterr().err
     monkeypatch.delenv("SOURCE_DATE_EPOCH")

@@ -10,8 +10,8 @@ JSON-LD `dateModified` follow from it (`Document.updated`, `updated_at`).
   became part of the history. A pure rename (git's similarity 100 %) is not a change: the file
   keeps the date of its last edit under its old name.
 - A file that is not committed, or changed since (`git status`): a development build dates it
-  by the build's own time (SOURCE_DATE_EPOCH when the environment sets it, else the clock), so
-  that the preview shows the edit as new. A publish build dates it by the build's
+  by the build's own day (SOURCE_DATE_EPOCH when the environment sets it, else the clock; the
+  day, so that the edit loop's rebuilds keep their pages), so that the preview shows the edit as new. A publish build dates it by the build's
   SOURCE_DATE_EPOCH (no clock: reproducible) and warns, since what it publishes is not in the history.
 - A shallow clone (CI without `fetch-depth: 0`) knows only its last commits: every file changed
   before them would be dated by the oldest one. The history is still used, with a warning.
@@ -84,10 +84,14 @@ def _uncommitted(out: str) -> list[str]:
     return paths
 
 
-def build_time() -> dt.datetime:
-    """A development build's own time: SOURCE_DATE_EPOCH if the environment sets it, else the clock."""
+def build_day() -> dt.datetime:
+    """A development build's own time, to the day (midnight UTC): SOURCE_DATE_EPOCH if the
+    environment sets it, else the clock. The day, not the second: the pages show only the date,
+    and every rebuild of the edit loop during the day keeps the pages it need not render again
+    (the date is part of every page's key, build/incremental.py)."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return dt.datetime.fromtimestamp(int(value) if value else int(time.time()), UTC)
+    now = dt.datetime.fromtimestamp(int(value) if value else int(time.time()), UTC)
+    return dt.datetime(now.year, now.month, now.day, tzinfo=UTC)
 
 
 def changes(content_dir: str | Path, *, publish: bool, epoch: int | None) -> History:
@@ -114,12 +118,12 @@ def changes(content_dir: str | Path, *, publish: bool, epoch: int | None) -> His
     history.uncommitted = tuple(pending)
     if pending:
         if publish:
-            when = dt.datetime.fromtimestamp(int(epoch), UTC) if epoch is not None else build_time()
+            when = dt.datetime.fromtimestamp(int(epoch), UTC) if epoch is not None else build_day()
             files = ", ".join(pending[:10]) + (f" (+{len(pending) - 10})" if len(pending) > 10 else "")
             history.warnings.append(M("not committed, dated by the build's SOURCE_DATE_EPOCH ({when}): {files}",
                                       when=when.isoformat(), files=files))
         else:
-            when = build_time()
+            when = build_day()
         for p in pending:
             history.times[p] = when
     return history

@@ -100,8 +100,9 @@ def wrap(text: str, font, width: int, lang: str) -> list[str]:
 class Previews:
     """The link previews of one build; `card(view)` is the Jinja global `preview_card`."""
 
-    def __init__(self, siteurl: str, output_dir: str | Path, cache_dir: str | Path, words=None):
+    def __init__(self, siteurl: str, output_dir: str | Path, cache_dir: str | Path, words=None, short: str = "ICUK"):
         self.siteurl = siteurl
+        self.short = short  # the organisation's short name (SITE_ORG.short), drawn beside the mark
         self.output = Path(output_dir)
         self.cache = Path(cache_dir) / "previews"
         self.words = words  # the catalog's theme strings (views.Catalog.words), for the organisation's name
@@ -114,7 +115,7 @@ class Previews:
         trail below the home page, or the organisation's short name for a page at the top."""
         org = plain(self.words.get(view.lang, ORG_NAME)) if self.words else ORG_NAME
         crumbs = view.breadcrumbs
-        section = plain(crumbs[1].label) if len(crumbs) > 2 else "ICUK"
+        section = plain(crumbs[1].label) if len(crumbs) > 2 else self.short
         return org, section, plain(view.title)
 
     def design(self) -> str:
@@ -129,7 +130,8 @@ class Previews:
         if not self.siteurl:
             return None
         org, section, title = self.texts(view)
-        key = hashlib.sha256(json.dumps([self.design(), view.lang, org, section, title]).encode()).hexdigest()[:10]
+        drawn = [self.design(), view.lang, self.short, org, section, title]  # everything the picture shows
+        key = hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:10]
         cached = self.cache / f"{key}.png"
         if not cached.exists():
             self.cache.mkdir(parents=True, exist_ok=True)
@@ -145,7 +147,7 @@ class Previews:
                 os.link(cached, target)
             except OSError:  # another file system
                 shutil.copyfile(cached, target)
-        alt = f"{title} – {org}" if section == "ICUK" else f"{section}: {title} – {org}"
+        alt = f"{title} – {org}" if section == self.short else f"{section}: {title} – {org}"
         return Card(url=f"{self.siteurl}/{view.url}", image=f"{self.siteurl}/{rel}", alt=alt)
 
     def font(self, path: Path, size: int):
@@ -174,7 +176,7 @@ class Previews:
         r = 3 * s
         d.ellipse([x0 + 20 * s - r, y0 + 28 * s - r, x0 + 20 * s + r, y0 + 28 * s + r], fill=EMBER)
         text_x = x0 + 40 * s + 28
-        d.text((text_x, y0 + 4), "ICUK", font=self.font(BOLD, 40), fill=WHITE)
+        d.text((text_x, y0 + 4), self.short, font=self.font(BOLD, 40), fill=WHITE)
         d.text((text_x, y0 + 54), org, font=self.font(REGULAR, 26), fill=SOFT)
         # the section, then the title at the largest size that fits
         width = WIDTH - 2 * MARGIN - 120
