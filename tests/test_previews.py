@@ -156,3 +156,23 @@ def test_the_font_has_every_czech_letter():
     assert glyph("\u0379") == missing
     for ch in "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ„“–":
         assert glyph(ch) != missing, ch
+
+
+def test_a_long_title_stays_above_the_bar_and_ends_with_an_ellipsis_if_it_must(tmp_path):
+    from icuk_site.render.previews import TITLE_BOTTOM
+
+    previews = Previews(SITEURL, tmp_path / "out", tmp_path / "cache")
+    for title in ("Category: Support and development of the innovation environment",
+                  "Podpora a rozvoj inovačního prostředí v Ústeckém kraji a ve všech jeho obcích, městech "
+                  "a školách, s partnery z univerzity, hospodářské komory i kraje, a to po mnoho dalších let"):
+        im = previews.draw("Inovační centrum Ústeckého kraje", "Projekty", title, "cs").convert("RGB")
+        below = im.crop((0, TITLE_BOTTOM, WIDTH, HEIGHT - 16))
+        assert max(min(c) for _, c in below.getcolors(WIDTH * HEIGHT)) < 100, title  # no light (text) pixel there
+    assert previews.card(view("x " * 200)).alt.startswith("Projekty: x x")
+
+
+def test_a_page_at_the_top_has_no_section(tmp_path):
+    top = PageView(lang="en", title="About ICUK", description="", url="about.html", alternates=(),
+                   breadcrumbs=(Crumb("Home", "", ""), Crumb("About ICUK", "about.html", "")))
+    card = Previews(SITEURL, tmp_path / "out", tmp_path / "cache").card(top)
+    assert card.alt == "About ICUK – Innovation Centre of the Usti Region"

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-DESIGN_VERSION = "1"  # change with anything drawn below: new keys, every picture drawn again
+DESIGN_VERSION = "2"  # change with anything drawn below: new keys, every picture drawn again
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 BOLD, REGULAR = FONTS / "DejaVuSans-Bold.ttf", FONTS / "DejaVuSans.ttf"
@@ -43,8 +43,9 @@ BOLD, REGULAR = FONTS / "DejaVuSans-Bold.ttf", FONTS / "DejaVuSans.ttf"
 # --c-on-dark, .eyebrow--on-dark; the mark as in favicon.svg.
 HERO, BRAND, EMBER, WHITE, EYEBROW, SOFT = "#0d2b33", "#0b5f5b", "#ff7a45", "#ffffff", "#ffd0b8", "#c9dcdc"
 MARGIN = 80
-TITLE_SIZES = range(68, 42, -4)  # the largest size whose lines fit TITLE_LINES
+TITLE_SIZES = range(68, 42, -4)  # the largest size whose lines fit TITLE_LINES and the height
 TITLE_LINES = 4
+TITLE_TOP, TITLE_BOTTOM = 290, 590  # the title's lines stay above the ember bar (HEIGHT - 16)
 ORG_NAME = "Innovation Centre of the Usti Region"  # a theme string (messages.po)
 # Czech: a one-letter preposition or conjunction stays with the next word (as typography.py does in pages).
 CS_GLUE = re.compile(r"(?<!\S)([KkSsVvZzOoUuAaIi]) ")
@@ -112,10 +113,11 @@ class Previews:
 
     def texts(self, view) -> tuple[str, str, str]:
         """(organisation, section, title) as drawn: the section is the first step of the page's
-        trail below the home page, or the organisation's short name for a page at the top."""
+        trail below the home page; none for a page at the top (the home page, About, the projects
+        index: the organisation's name is on every picture)."""
         org = plain(self.words.get(view.lang, ORG_NAME)) if self.words else ORG_NAME
         crumbs = view.breadcrumbs
-        section = plain(crumbs[1].label) if len(crumbs) > 2 else self.short
+        section = plain(crumbs[1].label) if len(crumbs) > 2 else ""
         return org, section, plain(view.title)
 
     def design(self) -> str:
@@ -147,7 +149,7 @@ class Previews:
                 os.link(cached, target)
             except OSError:  # another file system
                 shutil.copyfile(cached, target)
-        alt = f"{title} – {org}" if section == self.short else f"{section}: {title} – {org}"
+        alt = f"{section}: {title} – {org}" if section else f"{title} – {org}"
         return Card(url=f"{self.siteurl}/{view.url}", image=f"{self.siteurl}/{rel}", alt=alt)
 
     def font(self, path: Path, size: int):
@@ -180,18 +182,19 @@ class Previews:
         d.text((text_x, y0 + 54), org, font=self.font(REGULAR, 26), fill=SOFT)
         # the section, then the title at the largest size that fits
         width = WIDTH - 2 * MARGIN - 120
-        d.text((MARGIN, 236), section.upper(), font=self.font(BOLD, 28), fill=EYEBROW)
+        if section:
+            d.text((MARGIN, 236), section.upper(), font=self.font(BOLD, 28), fill=EYEBROW)
         for size in TITLE_SIZES:
             font = self.font(BOLD, size)
             lines = wrap(title, font, width, lang)
-            if len(lines) <= TITLE_LINES:
+            if len(lines) <= TITLE_LINES and len(lines) * round(size * 1.18) <= TITLE_BOTTOM - TITLE_TOP:
                 break
         if len(lines) > TITLE_LINES:  # still too long at the smallest size: end with an ellipsis
             lines = lines[:TITLE_LINES]
             while lines[-1] and font.getlength(lines[-1] + " …") > width:
                 lines[-1] = lines[-1][:-1]
             lines[-1] = lines[-1].rstrip() + " …"
-        y = 290
+        y = TITLE_TOP
         for line in lines:
             d.text((MARGIN, y), line, font=font, fill=WHITE)
             y += round(size * 1.18)
