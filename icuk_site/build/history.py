@@ -11,7 +11,7 @@ JSON-LD `dateModified` follow from it (`Document.updated`, `updated_at`).
   keeps the date of its last edit under its old name.
 - A file that is not committed, or changed since (`git status`): a development build dates it
   by the build's own day (SOURCE_DATE_EPOCH when the environment sets it, else the clock; the
-  day, so that the edit loop's rebuilds keep their pages), so that the preview shows the edit as new. A publish build dates it by the build's
+  day, so that the edit loop's rebuilds keep their pages): the preview shows the edit as new. A publish build dates it by the build's
   SOURCE_DATE_EPOCH (no clock: reproducible) and warns, since what it publishes is not in the history.
 - A shallow clone (CI without `fetch-depth: 0`) knows only its last commits: every file changed
   before them would be dated by the oldest one. The history is still used, with a warning.
