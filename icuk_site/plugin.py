@@ -3,7 +3,7 @@
     get_generators         -> start this build's session (session.py): validate all content first,
                               stop on any problem; then the listing generator (outputs/listings.py)
     readers_init           -> read .md files with our reader (render/reader.py), made for the session
-    generator_init         -> gettext, typography and date filters, `catalog`, `memo`, `picture`
+    generator_init         -> gettext, typography and date filters, `catalog`, `memo`, `picture`, `preview_card`
                               and the shared compiled templates in every Jinja environment
     article/page_generator_finalized -> attach each page's view (language, partners, URLs …)
     get_writer             -> the writer (build/writer.py): kept pages skipped but announced
@@ -63,6 +63,7 @@ def setup_jinja(generator) -> None:
     env.globals.update(jsonld.GLOBALS)
     env.globals["memo"] = make_memo()  # a fragment rendered once per build
     env.globals["picture"] = session.pictures
+    env.globals["preview_card"] = session.previews.card  # None in a development build
     # Templates do not change during a build: no stat() per include; compiled once for all of
     # Pelican's environments (and kept in CACHE_PATH between builds when the cache is on).
     env.auto_reload = False

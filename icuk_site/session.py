@@ -6,9 +6,11 @@ per rebuild of `pelican -r` — before it reads or deletes anything. The plugin 
 with problems), then makes what the build needs and keeps it here:
 
     settings   Pelican's settings of this run (the session is kept in them as ICUK_SESSION)
-    site       the validated content (content.Site) and `catalog`, its views per language
+    site       the validated content (content.Site), each document dated by the git history
+               (build/history.py), and `catalog`, its views per language
     plan       the incremental plan (build/incremental.py) when the safe build asked for one
     pictures   responsive pictures made on first use (render/images.py)
+    previews   link previews (Open Graph, X card) and their pictures, publish builds (render/previews.py)
     search     the search index being staged (outputs/search.py)
     bodies     Markdown bodies rendered before Pelican reads, on two cores (cold builds)
     articles   Pelican's Article objects by (translation key, lang), for the feeds' content
@@ -25,12 +27,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import incremental, parallel
+from .build import history, incremental, parallel
 from .content import IMAGES_DIR, BuildAborted, ContentError, load_site
 from .content.cache import ParseCache
 from .content.messages import M
 from .outputs.search import SearchIndex, remove_stale
 from .render.images import Pictures
+from .render.previews import Previews
 from .render.reader import make_render
 from .render.views import Catalog
 
@@ -46,6 +49,7 @@ class Session:
     plan: incremental.Plan | None
     pictures: Pictures
     search: SearchIndex | None
+    previews: Previews | None = None
     bodies: dict[str, str] = field(default_factory=dict)
     articles: dict[tuple[str, str], object] = field(default_factory=dict)
     templates: dict[str, bytes] = field(default_factory=dict)
@@ -79,7 +83,11 @@ def start(settings: dict) -> Session:
     finally:
         if cache is not None and settings.get("CACHE_CONTENT"):
             cache.save_cache()
-    for warning in site.warnings:
+    # Each document's last change from the git history, one pass for all (build/history.py).
+    dates = history.changes(settings["PATH"], publish=bool(settings.get("SITEURL")),
+                            epoch=settings.get("SOURCE_DATE_EPOCH"))
+    site = site.dated(dates.times)
+    for warning in (*site.warnings, *dates.warnings):
         print(f"{M('warning').say()}: {warning}", file=sys.stderr)
     site.source_date_epoch = settings.get("SOURCE_DATE_EPOCH")
     plan = incremental.plan(settings, Path(settings[TARGET])) if settings.get(TARGET) else None
@@ -92,6 +100,9 @@ def start(settings: dict) -> Session:
     session = Session(settings, site, Catalog(site), plan,
                       Pictures(settings["PATH"], settings["OUTPUT_PATH"], settings["CACHE_PATH"]), search,
                       bodies=_bodies(settings, site))
+    catalog = session.catalog
+    session.previews = Previews(settings.get("SITEURL", ""), settings["OUTPUT_PATH"], settings["CACHE_PATH"],
+                                catalog.words, settings.get("SITE_ORG", {}).get("short", "ICUK"))
     settings[SESSION] = session
     return session
 

@@ -74,6 +74,19 @@ def test_test_job_runs_the_ci_script_then_builds_and_uploads(site_workflow):
     assert preview["with"]["path"].rstrip("/") == "output"
 
 
+def test_every_checkout_fetches_the_whole_history():
+    """Pages are dated by their file's last commit (build/history.py): a shallow clone would
+    date every page by its one commit."""
+    checkouts = 0
+    for path in WORKFLOWS:
+        for job in load(path)["jobs"].values():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    checkouts += 1
+                    assert (step.get("with") or {}).get("fetch-depth") == 0, f"{path.name}: {step}"
+    assert checkouts
+
+
 def test_siteurl_comes_from_the_pages_base_url(site_workflow):
     steps = site_workflow["jobs"]["test"]["steps"]
     pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .routes import save_as_for, url_for
 from .values import Link, Years
+
+try:  # the site's time zone (pelicanconf.TIMEZONE): the day a change counts for
+    LOCAL_TIME: dt.tzinfo = ZoneInfo("Europe/Prague")
+except ZoneInfoNotFoundError:  # no tz database on this system
+    LOCAL_TIME = dt.timezone.utc
 
 
 def key_of(source: str) -> str:
@@ -28,7 +34,10 @@ class Document:
     summary: str
     date: dt.date
     body: str  # the Markdown after the front-matter
-    modified: dt.date | None = None
+    modified: dt.date | None = None  # the author's override of `changed` (front-matter)
+    # When the file last changed: from the git history (build/history.py), put here by the
+    # session; None without history. Not front-matter.
+    changed: dt.datetime | None = None
     # project fields
     category: str | None = None
     phase: str | None = None
@@ -70,8 +79,20 @@ class Document:
         return save_as_for(self.url)
 
     @property
+    def updated_at(self) -> dt.datetime:
+        """When the document last changed (aware): the author's `modified` (midnight UTC) if
+        given, else the history's `changed`, else `date`; never before `date`."""
+        if self.modified or self.changed is None:
+            d = self.modified or self.date
+            return dt.datetime(d.year, d.month, d.day, tzinfo=dt.timezone.utc)
+        return max(self.changed, dt.datetime(self.date.year, self.date.month, self.date.day, tzinfo=dt.timezone.utc))
+
+    @property
     def updated(self) -> dt.date:
-        return self.modified or self.date
+        """The day of `updated_at` as readers in Czechia count it ("Last updated", sitemap)."""
+        if self.modified or self.changed is None:
+            return self.modified or self.date
+        return max(self.changed.astimezone(LOCAL_TIME).date(), self.date)
 
 
 @dataclass(frozen=True)

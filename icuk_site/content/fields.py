@@ -94,8 +94,11 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this entry was first published on the site.",
               v.date, description_cs="Kdy byl záznam poprvé zveřejněn na webu."),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the entry was last changed in substance (orders the feeds).", v.date,
-              description_cs="Kdy se záznam naposledy podstatně změnil (podle toho se řadí kanály novinek)."),
+              "Usually left out: \"Last updated\" and the feeds' date come from the last commit that changed this file. "
+              "Give it only to override that date (e.g. after a typo fix that is no update for readers).", v.date,
+              description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálech novinek se berou z posledního "
+              "commitu, který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat (např. po opravě "
+              "překlepu, která pro čtenáře není aktualizací)."),
     FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
               "hydrogen.jpg",
               "A picture shown at the top of the project page.", v.image,
@@ -129,8 +132,10 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this page was first published.", v.date,
               description_cs="Kdy byla stránka poprvé zveřejněna."),
     FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the page was last changed in substance.", v.date,
-              description_cs="Kdy se stránka naposledy podstatně změnila."),
+              "Usually left out: \"Last updated\" comes from the last commit that changed this file. "
+              "Give it only to override that date.", v.date,
+              description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ se bere z posledního commitu, který tento "
+              "soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
 )
 
 # content/data/partners.yaml: one entry per partner ID, these keys below it.

@@ -3,8 +3,9 @@ author, absolute ids and links, each entry's own `updated` and, where known, `pu
 
 `write_atom(path, FeedInfo, entries)` writes any feed from `FeedEntry` items; `write_feed` is the
 projects feed of one language built on it (a news feed would build its own entries the same way).
-Until dates come from the git history, an entry's `updated` is its document's `modified` (or
-`date`), and `published` its `date`: the build stays reproducible (no clock, no file times).
+An entry's `updated` is its document's `updated_at`: the last commit that changed its source
+file (build/history.py), or the author's `modified`; `published` is its `date`. The build stays
+reproducible (commit times, never the clock or file times, in a publish build).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def feed_author(settings: dict | None) -> str:
 
 def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
     """The newest `limit` projects of a language as feed entries, newest change first."""
-    projects = sorted(catalog.projects(lang), key=lambda p: (p.updated, p.key), reverse=True)
+    projects = sorted(catalog.projects(lang), key=lambda p: (p.doc.updated_at, p.key), reverse=True)
     if limit:
         projects = projects[:limit]
     out = []
@@ -111,7 +112,7 @@ def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int
             id=f"{siteurl}/{p.url}",
             title=p.title,
             link=f"{siteurl}/{p.url}",
-            updated=p.updated,
+            updated=p.doc.updated_at,
             published=p.doc.date,
             summary=p.summary,
             content=article.get_content(siteurl) if article else None,

@@ -26,6 +26,10 @@ class Alternate:
     url: str
     autonym: str
 
+    @property
+    def locale(self) -> str:
+        return LOCALES[self.lang]
+
 
 @dataclass(frozen=True)
 class Crumb:

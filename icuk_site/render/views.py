@@ -237,7 +237,7 @@ class Catalog:
         for group in self.by_category(lang):
             shown = group.projects
             if len(shown) > HOME_PROJECTS_PER_CATEGORY:
-                newest = {id(p) for p in sorted(shown, key=lambda p: (p.updated, p.key),
+                newest = {id(p) for p in sorted(shown, key=lambda p: (p.doc.updated_at, p.key),
                                                 reverse=True)[:HOME_PROJECTS_PER_CATEGORY]}
                 shown = tuple(p for p in group.projects if id(p) in newest)  # in the category's reading order
             out.append(HomeGroup(group.term, shown, len(group.projects)))

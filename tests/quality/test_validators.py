@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 
 import pytest
 from rdflib import RDF, Namespace, URIRef
 
+from icuk_site.content import load_site
 from icuk_site.outputs.feeds import FeedEntry, FeedInfo, atom_feed
 
+from .conftest import ROOT
 from .validators import DCAT_AP, FEEDVALIDATOR, feed_events, jsonld_graph, shacl_results
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -25,7 +28,7 @@ NUTS = "http://data.europa.eu/nuts/code/CZ042"
 # Feed warnings left, with their reason; any other warning fails the gate too.
 ALLOWED_FEED_WARNINGS = {
     "Two entries with the same value for atom:updated":
-        "every project file has the same date and no modified yet (content; git dates will end it)",
+        "files changed by one commit share its time (test_entries_share_updated_only_when_one_commit_changed_them)",
 }
 
 # Recommended-property warnings the records cannot avoid, each with its reason (docs/open-data.md).
@@ -81,6 +84,21 @@ def test_feed_has_the_organisation_as_author_and_real_dates(published):
     assert text.count("<published>") == text.count("<entry>") > 0
     ids = re.findall(r"<id>([^<]*)</id>", text)
     assert all(i.startswith(published.siteurl + "/") for i in ids), ids
+
+
+def test_entries_share_updated_only_when_one_commit_changed_them(published):
+    """<updated> is the last commit that changed the entry's file (build/history.py): two entries
+    with the same time must have been changed last by the same commit, never by two."""
+    by_url = {d.url: d.source for d in load_site(ROOT / "content").documents}
+    for feed in feed_files(published):
+        times: dict[str, set[str]] = {}
+        for entry in re.findall(r"<entry>(.*?)</entry>", feed.read_text(encoding="utf-8"), re.S):
+            url = re.search(r"<id>([^<]*)</id>", entry)[1].removeprefix(published.siteurl + "/")
+            times.setdefault(re.search(r"<updated>([^<]*)</updated>", entry)[1], set()).add(by_url[url])
+        for when, sources in times.items():
+            commits = {subprocess.run(["git", "log", "-1", "--format=%H", "--", f"content/{s}"], cwd=ROOT,
+                                      capture_output=True, text=True, check=True).stdout.strip() for s in sources}
+            assert len(commits) == 1, f"{feed.name}: {when} for {sorted(sources)} from {sorted(commits)}"
 
 
 def test_planted_feed_faults_are_reported(published):
