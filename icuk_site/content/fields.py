@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import services as sv
 from . import values as v
-from .vocab import CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
+from .vocab import AUDIENCES, CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,30 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
               "When the page was last changed in substance.", v.date),
 )
 
+# content/services/<lang>/<slug>.md: a service or programme of the centre (docs/authoring.md).
+SERVICE_FIELDS: tuple[FieldSpec, ...] = (
+    *_common_fields(),
+    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
+              "A regional grant for a firm's innovation project with a research organisation.",
+              "Shown on the services overview and in the page description for search engines.", v.text(300)),
+    FieldSpec("audience", "list of audience IDs", True, ", ".join(AUDIENCES) + "; at least one, each once",
+              "[companies]", "Who the service is for: its group(s) on the services overview.", sv.audiences),
+    FieldSpec("years", "mapping", False, "start: a year; end: a year on or after start (optional)",
+              "{start: 2016, end: 2020}", "When the service has been offered, as far as the sources say.", v.years),
+    FieldSpec("calls", "list of mappings", False, "each {opens: YYYY-MM-DD, closes: YYYY-MM-DD on or after opens, "
+              "name: text (optional)}", "[{name: Sixth call, opens: 2020-04-21, closes: 2020-05-31}]",
+              "Rounds of applications with their dates. Whether a call is upcoming, open or closed follows from "
+              "the build's date; never write it.", sv.calls),
+    FieldSpec("projects", "list of project slugs", False, "slugs of projects in content/projects/, each once",
+              "[smart-ii-ur]", "The centre's projects the service belongs to; their pages link back.", sv.project_ids),
+    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-12-01", "When this entry was first published on the site.",
+              v.date),
+    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
+              "When the entry was last changed in substance.", v.date),
+    FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}",
+              "[{label: Official call, url: 'https://example.org'}]", "Sources and official pages.", v.links),
+)
+
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "mapping", True, "{cs: …, en: …}", "{cs: Ústecký kraj, en: Ústí Region}",
@@ -91,5 +116,6 @@ PARTNER_FIELDS: tuple[FieldSpec, ...] = (
               v.choice(PARTNER_KINDS)),
 )
 
-FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS}
-KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages"}
+FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS,
+                                                    "service": SERVICE_FIELDS}
+KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages", "service": "services"}

@@ -22,16 +22,18 @@ ROUTES: dict[str, dict[str, str]] = {
     "partners": {"en": "partners/", "cs": "cs/partneri/"},
     "partner": {"en": "partners/{slug}/", "cs": "cs/partneri/{slug}/"},
     "search": {"en": "search/", "cs": "cs/hledat/"},
+    "service": {"en": "services/{slug}.html", "cs": "cs/sluzby/{slug}.html"},
+    "services": {"en": "services/", "cs": "cs/sluzby/"},
     "feed": {"en": "feeds/projects.en.atom.xml", "cs": "feeds/projects.cs.atom.xml"},
 }
 # A slug may not take a name the site uses for its own paths: pages are `{slug}.html` beside
 # the site's folders and home page (index.html, 404.html), projects beside the projects index.
 RESERVED_PAGE_SLUGS = frozenset(
-    {"cs", "en", "projects", "projekty", "partners", "partneri", "search", "hledat",
+    {"cs", "en", "projects", "projekty", "partners", "partneri", "search", "hledat", "services", "sluzby",
      "theme", "images", "data", "feeds", "pagefind", "well-known", "index", "404"}
 )
 RESERVED_PROJECT_SLUGS = frozenset({"index"})
-RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS}
+RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS, "service": RESERVED_PROJECT_SLUGS}
 
 
 @lru_cache(maxsize=65536)  # asked tens of thousands of times per build for the same few thousand URLs

@@ -16,7 +16,7 @@ from . import body, rules
 from .documents import Document, Partner
 from .fields import KIND_DIRS
 from .messages import M
-from .parse import PARTNER_REF, parse_document, parse_partners
+from .parse import PARTNER_REF, PROJECT_REF, parse_document, parse_partners
 from .problems import ContentError, Problem, did_you_mean
 from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES
 from .vocab import LANGS, sort_key
@@ -50,6 +50,11 @@ class Site:
     def projects(self, lang: str) -> list[Document]:
         """The projects of a language, in a stable reading order (title)."""
         return sorted((d for d in self.documents if d.kind == "project" and d.lang == lang),
+                      key=lambda d: sort_key(d.title, lang))
+
+    def services(self, lang: str) -> list[Document]:
+        """The services of a language, in reading order (title)."""
+        return sorted((d for d in self.documents if d.kind == "service" and d.lang == lang),
                       key=lambda d: sort_key(d.title, lang))
 
     def pages(self, lang: str) -> list[Document]:
@@ -164,6 +169,7 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
             if other != lang and (kind, slug, other) not in seen and (kind, slug, other) not in declared_docs:
                 problems.append(Problem(doc.source, doc.line_of("slug"), "slug",
                                         M(MISSING_TWIN[other], folder=KIND_DIRS[kind], slug=slug, lang=other)))
+    problems.extend(_project_refs(docs, declared_docs))
     for lang in LANGS:
         for template in ("home", "404"):
             found = [d for d in docs if d.kind == "page" and d.lang == lang and d.template == template]
@@ -183,6 +189,18 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
     return problems
 
 
+def _project_refs(docs: list[Document], declared_docs) -> list[Problem]:
+    """A service's projects must be projects of the site (a project file with problems of its
+    own still counts: its slug was read)."""
+    known = {d.slug for d in docs if d.kind == "project"} | {r[1] for r in declared_docs if len(r) == 3
+                                                           and r[0] == "project"}
+    refs = [(d.source, slug, d.line_of(f"projects:{slug}")) for d in docs for slug in d.projects]
+    refs += [(rel, slug, line) for kind, rel, slug, line in (r for r in declared_docs if r[0] == PROJECT_REF)]
+    return [Problem(rel, line, "projects", M("expected the slug of a project in content/projects/, got unknown "
+                                             "project {slug!r}{hint}", slug=slug, hint=did_you_mean(slug, sorted(known))))
+            for rel, slug, line in sorted(refs) if slug not in known]
+
+
 def _last_year(docs: list[Document]) -> int:
     return max((d.updated for d in docs), default=dt.date(2026, 1, 1)).year + 1  # a link to next year's page is fine
 
@@ -190,6 +208,7 @@ def _last_year(docs: list[Document]) -> int:
 DUPLICATE_SLUG = {
     "project": "expected a slug no other {lang} project uses, got {slug!r} (also in {other})",
     "page": "expected a slug no other {lang} page uses, got {slug!r} (also in {other})",
+    "service": "expected a slug no other {lang} service uses, got {slug!r} (also in {other})",
 }
 MISSING_TWIN = {
     "en": "expected the English twin ({folder}/en/… with slug: {slug} and lang: en), got none",
