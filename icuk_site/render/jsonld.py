@@ -57,8 +57,10 @@ def organization(ctx) -> dict[str, Any]:
         "name": org["name"],
         "alternateName": org["short"],
         "legalName": org["legal_name"],
-        # IČO, the Czech company registration number (not a tax ID: that would be the DIČ).
-        "identifier": {"@type": "PropertyValue", "propertyID": "IČO", "value": org["company_id"]},
+        # IČO, the Czech company registration number (not a tax ID: that would be the DIČ), and
+        # the ID of its data box (datová schránka), the Czech system for official electronic messages.
+        "identifier": [{"@type": "PropertyValue", "propertyID": "IČO", "value": org["company_id"]},
+                       {"@type": "PropertyValue", "propertyID": "datová schránka", "value": org["data_box"]}],
         "url": _abs(ctx, ""),
         "foundingDate": org["founded"],
         "founder": [{"@type": "Organization", "name": name} for name in org["founders"]],
