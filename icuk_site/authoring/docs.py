@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, FieldSpec, Term
+from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec, Term
+from ..content.vocab import AUDIENCES
 from .errors import AuthoringError
 
 DOCS = {"en": "docs/authoring.md", "cs": "docs/authoring.cs.md"}
@@ -43,6 +44,20 @@ DESCRIPTIONS_CS = {
         "Pořadí stránky v hlavní navigaci (Projekty mají 1).",
     "When this page was first published.": "Kdy byla stránka poprvé zveřejněna.",
     "When the page was last changed in substance.": "Kdy se stránka naposledy podstatně změnila.",
+    "Shown on the services overview and in the page description for search engines.":
+        "Zobrazí se v přehledu služeb a v popisu stránky pro vyhledávače.",
+    "Who the service is for: its group(s) on the services overview.":
+        "Pro koho služba je: její skupina (skupiny) v přehledu služeb.",
+    "When the service has been offered, as far as the sources say.":
+        "Kdy se služba nabízí nebo nabízela, pokud to zdroje uvádějí.",
+    "Rounds of applications with their dates. Whether a call is upcoming, open or closed follows from the "
+    "build's date; never write it.":
+        "Výzvy k podávání žádostí s jejich daty. Zda výzva teprve bude, je otevřená, nebo uzavřená, určí datum "
+        "sestavení webu; nikdy to nepište.",
+    "The centre's projects the service belongs to; their pages link back.":
+        "Projekty centra, ke kterým služba patří; jejich stránky na službu odkazují zpět.",
+    "When the entry was last changed in substance.": "Kdy se záznam naposledy podstatně změnil.",
+    "Sources and official pages.": "Zdroje a oficiální stránky.",
 }
 
 FIELD_HEADINGS = {
@@ -91,6 +106,8 @@ def generated_blocks(lang: str) -> dict[str, str]:
     return {
         "project-fields": field_table(PROJECT_FIELDS, lang),
         "page-fields": field_table(PAGE_FIELDS, lang),
+        "service-fields": field_table(SERVICE_FIELDS, lang),
+        "audiences": term_table(AUDIENCES, lang),
         "categories": term_table(CATEGORIES, lang),
         "phases": term_table(PHASES, lang),
         "partner-kinds": term_table(PARTNER_KINDS, lang),
