@@ -245,3 +245,13 @@ def test_services_are_found_by_the_link_check_of_authors(tmp_path):
         assert url_for("services", lang) in urls
         assert all(d.url in urls for d in SITE.services(lang))
     assert Path(ROOT / "content/services/en").is_dir()
+
+
+def test_root_relative_links_in_a_text_get_the_sites_sub_path():
+    from icuk_site.render.sitelinks import absolute
+
+    html = '<p><a href="/contact.html">c</a> <a href="//example.org/x">x</a> <a href="#top">t</a> <img src="/a.png"></p>'
+    assert absolute(html, "https://example.org/usti") == (
+        '<p><a href="https://example.org/usti/contact.html">c</a> <a href="//example.org/x">x</a> '
+        '<a href="#top">t</a> <img src="https://example.org/usti/a.png"></p>')
+    assert absolute(html, "") == html
