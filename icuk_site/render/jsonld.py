@@ -5,6 +5,7 @@ and range; tests/quality/test_schemaorg.py checks them against a pinned schema.o
   its `breadcrumb`), whose `mainEntity` is the project on a project page and whose `about` is
   the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
 - project pages: the `Project`, with the one IRI that projects.json gives it too;
+- service pages: the `Service`, provided by the organisation, with its audiences;
 - wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at).
 
 Blocks refer to each other by IRI. Jinja globals (registered by the plugin) return a ready
@@ -124,6 +125,24 @@ def jsonld_project(ctx, view) -> Markup:
 
 
 @pass_context
+def jsonld_service(ctx, view) -> Markup:
+    """A service page's service (render/services.py ServiceView): who provides it, for whom."""
+    url = _abs(ctx, view.url)
+    return block({
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "@id": f"{url}#service",
+        "name": view.title,
+        "description": view.summary,
+        "url": url,
+        "mainEntityOfPage": {"@id": url},
+        "provider": _org_id(ctx),
+        "areaServed": USTI_REGION,
+        "audience": [{"@type": "Audience", "audienceType": a.label} for a in view.audiences],
+    })
+
+
+@pass_context
 def jsonld_breadcrumbs(ctx, items) -> Markup:
     """`items`: (label, url) from the home page to the current page (the last one)."""
     return block({
@@ -140,5 +159,6 @@ def jsonld_breadcrumbs(ctx, items) -> Markup:
 GLOBALS = {
     "jsonld_organization": jsonld_organization,
     "jsonld_project": jsonld_project,
+    "jsonld_service": jsonld_service,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }
