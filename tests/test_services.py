@@ -97,6 +97,10 @@ def test_service_page_shows_its_facts_years_calls_projects_and_sources(site, lan
     for link in doc.links:
         assert page.select_one(f'a[href="{link.url}"][rel="external"]'), link.url
     assert page.find(id="news") is None  # no news names a service yet: the section is hidden
+    blocks = [json.loads(b.string) for b in page.select('script[type="application/ld+json"]')]
+    service = next(b for b in blocks if b.get("@type") == "Service")
+    assert service["name"] == doc.title and service["provider"] == {"@id": "/#organization"}
+    assert [a["audienceType"] for a in service["audience"]] == [AUDIENCES[a].label(lang) for a in doc.audience]
     alternates = {a["hreflang"]: a["href"] for a in page.select('link[rel="alternate"][hreflang]')}
     twin = SITE.twin(doc, "cs" if lang == "en" else "en")
     assert any(h.endswith("/" + twin.url) for h in alternates.values()), alternates
