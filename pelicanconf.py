@@ -12,6 +12,7 @@ SITE_ORG = {
     "short": "ICUK",
     "legal_name": "Inovační centrum Ústeckého kraje, z.s.",
     "company_id": "04542088",
+    "data_box": "gskd7qs",  # datová schránka: the electronic channel the contact page and accessibility statement name
     "street": "Velká Hradební 2800/54",
     "postcode": "400 01",
     "city": "Ústí nad Labem",
@@ -34,7 +35,8 @@ DEFAULT_LANG = "en"
 PLUGINS = ["icuk_site"]
 
 ARTICLE_PATHS = ["projects"]
-PAGE_PATHS = ["pages"]
+# Services are written as pages (their template and address come from the reader and routes.py).
+PAGE_PATHS = ["pages", "services"]
 STATIC_PATHS = ["images"]
 # Pairs the English and Czech files of one project or page: they share the file name (the
 # translation key the reader gives each document); each has its own slug (content/pairing.py).

@@ -27,7 +27,7 @@ from . import session as sessions
 from .build import writer
 from .outputs import host_files
 from .outputs.listings import ListingGenerator
-from .render import i18n, jsonld, reader
+from .render import i18n, jsonld, reader, sitelinks
 from .render.templates import TemplateCodeCache, make_memo
 
 
@@ -60,6 +60,7 @@ def setup_jinja(generator) -> None:
         return f"{ctx.get('SITEURL', siteurl)}/{url}"
 
     env.globals["link"] = link
+    env.filters["site_links"] = sitelinks.site_links  # root-relative links in a document's text get SITEURL
     env.globals.update(jsonld.GLOBALS)
     env.globals["memo"] = make_memo()  # a fragment rendered once per build
     env.globals["picture"] = session.pictures

@@ -413,3 +413,58 @@ def test_other_slips_are_problems_not_tracebacks(project, rel, old, new, expecte
         assert not result.ok
         if lang == "en":
             assert any(x.startswith(f"content/{rel}:") and expected in x for x in result.lines), result.lines
+
+
+# ---- services (content/services/<lang>/…) -----------------------------------------------------
+
+SV, SV_CS = "services/en/innovation-vouchers.md", "services/cs/innovation-vouchers.md"
+
+
+def test_unknown_audience_is_refused_with_the_id_to_write(project):
+    edit(project, SV, "audience: [companies]", "audience: [firms, Školy]")
+    line = line_of(project, SV, "audience:")
+    assert_refused(project, [
+        f"content/{SV}:{line}: audience: expected one of companies, schools, region, got 'firms'",
+        f"content/{SV}:{line}: audience: expected one of companies, schools, region, got 'Školy' (did you mean "
+        "'schools'? 'Školy a mladí lidé' is the Czech label; write the ID)",
+    ], [f"content/{SV}:{line}: audience: očekávána jedna z hodnot companies, schools, region, zadáno 'firms'"])
+
+
+@pytest.mark.parametrize("rel, old, new, start, expected", [
+    (SV, "closes: 2020-05-31}", "closes: 2020-03-31}", "  - {name: Sixth",
+     "calls.closes: expected the closing date on or after the opening date 2020-04-21, got 2020-03-31"),
+    (SV, "opens: 2017-01-20", "opens: 2017-02-30", "  - {name: Third",
+     "calls.opens: expected a date as YYYY-MM-DD, got '2017-02-30' (2017-02 has no day 30)"),
+    (SV, ", closes: 2017-02-26}", "}", "  - {name: Third",
+     "calls.closes: expected the call's closes date (YYYY-MM-DD), got none"),
+    (SV, "name: Sixth call (2020), ", "name: Sixth call (2020), status: open, ", "  - {name: Sixth",
+     "calls: expected only the keys name, opens, closes, got status"),
+    ("services/en/innovative-firm-competition.md", "projects: [smart-ii-ur]", "projects: [smart-ii, hydrogen]",
+     "projects:", "projects: expected the slug of a project in content/projects/, got unknown project 'smart-ii' "
+     "(did you mean 'smart-ii-ur'?)"),
+    (SV, "audience: [companies]", "audiences: [companies]", "audiences:",
+     "audiences: expected a service field (title, slug, lang, summary, audience, years, calls, projects, date, "
+     "modified, links), got unknown field 'audiences' (did you mean 'audience'?)"),
+    (SV_CS, "closes: 2020-05-31}", "closes: 2020-06-30}", "calls:",
+     "calls: expected the same calls as the English version services/en/innovation-vouchers.md ([{opens: 2017-01-20, "
+     "closes: 2017-02-26}, {opens: 2020-04-21, closes: 2020-05-31}]), got [{opens: 2017-01-20, closes: 2017-02-26}, "
+     "{opens: 2020-04-21, closes: 2020-06-30}]"),
+])
+def test_service_mistakes_are_problems_at_their_line(project, rel, old, new, start, expected):
+    edit(project, rel, old, new)
+    line = line_of(project, rel, start)
+    for lang in ("en", "cs"):
+        result = check(project / "content", lang=lang)
+        assert not result.ok
+        if lang == "en":
+            assert f"content/{rel}:{line}: {expected}" in result.lines, "\n".join(result.lines)
+        else:
+            assert any(x.startswith(f"content/{rel}:{line}: ") and "očekáv" in x for x in result.lines), result.lines
+
+
+def test_service_without_its_twin_is_refused(project):
+    (project / "content/services/cs/digilab.md").unlink()
+    line = line_of(project, "services/en/digilab.md", "slug:")
+    assert_refused(project, [f"content/services/en/digilab.md:{line}: slug: expected the Czech twin (services/cs/… with "
+                             "slug: digilab and lang: cs), got none"],
+                   [f"content/services/en/digilab.md:{line}: slug: očekávána česká verze"])

@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, FieldSpec, Term
+from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec, Term
+from ..content.vocab import AUDIENCES
 from .errors import AuthoringError
 
 DOCS = {"en": "docs/authoring.md", "cs": "docs/authoring.cs.md"}
@@ -73,6 +74,8 @@ def generated_blocks(lang: str) -> dict[str, str]:
     return {
         "project-fields": field_table(PROJECT_FIELDS, lang),
         "page-fields": field_table(PAGE_FIELDS, lang),
+        "service-fields": field_table(SERVICE_FIELDS, lang),
+        "audiences": term_table(AUDIENCES, lang),
         "categories": term_table(CATEGORIES, lang),
         "phases": term_table(PHASES, lang),
         "partner-kinds": term_table(PARTNER_KINDS, lang),

@@ -4,12 +4,14 @@ Every project and section page is one Markdown file with YAML front-matter:
 
     content/projects/<lang>/<key>.md    (the twins share the file name, the translation key;
     content/pages/<lang>/<key>.md        each file has its own slug: pairing.py)
+    content/services/<lang>/<key>.md
     content/data/partners.yaml      (every partner once: ID -> names, kind, …)
 
     vocab.py      the fixed vocabularies (languages, categories, phases, partner kinds)
     routes.py     where everything is published (`url_for`), reserved slugs
     problems.py   `Problem` (path:line: field: expected …, got …), `ContentError`, `BuildAborted`
     values.py     one parser per kind of value (text, date, years, partner IDs, links, …)
+    services.py   the values only services have (audiences, project slugs, calls) and a call's status
     fields.py     the field tables: the content contract (docs/authoring*.md show them)
     documents.py  `Document` and `Partner`, the validated records
     parse.py      one file: front-matter or the partner list, both through `check_fields`
@@ -19,7 +21,7 @@ Every project and section page is one Markdown file with YAML front-matter:
 """
 
 from .documents import Document, Partner
-from .fields import FIELDS_BY_KIND, KIND_DIRS, PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, FieldSpec
+from .fields import FIELDS_BY_KIND, KIND_DIRS, PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec
 from .parse import parse_document, parse_partners, split_front_matter
 from .problems import BuildAborted, ContentError, Problem
 from .routes import RESERVED_SLUGS, ROUTES, save_as_for, url_for
@@ -41,7 +43,7 @@ from .vocab import (
 __all__ = [
     "CATEGORIES", "DEFAULT_LANG", "FIELDS_BY_KIND", "IMAGES_DIR", "IMAGE_FORMATS", "IMAGE_MAX_BYTES", "KIND_DIRS",
     "LANGS", "LANG_AUTONYMS", "LANG_NAMES", "PAGE_FIELDS", "PAGE_TEMPLATES", "PARTNERS_FILE", "PARTNER_FIELDS",
-    "PARTNER_KINDS", "PHASES", "PROJECT_FIELDS", "RESERVED_SLUGS", "ROUTES", "SLUG_RE", "BuildAborted",
+    "PARTNER_KINDS", "PHASES", "PROJECT_FIELDS", "SERVICE_FIELDS", "RESERVED_SLUGS", "ROUTES", "SLUG_RE", "BuildAborted",
     "ContentError", "Document", "FieldSpec", "Link", "Partner", "Problem", "Site", "Term", "Years", "load_site",
     "parse_document", "parse_partners", "save_as_for", "sort_key", "split_front_matter", "url_for",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .routes import save_as_for, url_for
+from .services import Call
 from .values import Link, Years
 
 try:  # the site's time zone (pelicanconf.TIMEZONE): the day a change counts for
@@ -26,7 +27,7 @@ def key_of(source: str) -> str:
 class Document:
     """One validated Markdown file (front-matter values are clean and typed)."""
 
-    kind: str  # "project" | "page"
+    kind: str  # "project" | "page" | "service"
     source: str  # path relative to the content folder, e.g. "projects/en/hydrogen.md"
     lang: str
     slug: str
@@ -46,12 +47,17 @@ class Document:
     image: str | None = None
     image_alt: str | None = None
     links: tuple[Link, ...] = ()
+    # service fields (years and links as for projects)
+    audience: tuple[str, ...] = ()
+    calls: tuple[Call, ...] = ()
+    projects: tuple[str, ...] = ()
     # page fields
     template: str = "page"
     nav_label: str | None = None
     nav_order: int | None = None
     # Where each field stood in the file (for problems found after parsing, e.g. an unknown
-    # partner); "partners:<id>" for each partner. Not part of the document's identity.
+    # partner); "partners:<id>" for each partner, "projects:<slug>" for each project of a
+    # service. Not part of the document's identity.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, name: str) -> int | None:
@@ -66,8 +72,8 @@ class Document:
 
     @property
     def route(self) -> str:
-        if self.kind == "project":
-            return "project"
+        if self.kind in ("project", "service"):
+            return self.kind
         return {"home": "home", "404": "404"}.get(self.template, "page")
 
     @property

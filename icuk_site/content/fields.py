@@ -13,12 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import services as sv
 from . import values as v
 from .messages import M
-from .vocab import CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
+from .vocab import AUDIENCES, CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
 # The Czech name of each type a field table uses.
 FIELD_TYPES_CS = {
+    "list of audience IDs": "seznam ID cílových skupin",
+    "list of project slugs": "seznam ID projektů",
     "text": "text",
     "date": "datum",
     "whole number": "celé číslo",
@@ -138,6 +141,40 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
               "soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
 )
 
+# content/services/<lang>/<slug>.md: a service or programme of the centre (docs/authoring.md).
+SERVICE_FIELDS: tuple[FieldSpec, ...] = (
+    *_common_fields(),
+    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
+              "A regional grant for a firm's innovation project with a research organisation.",
+              "Shown on the services overview and in the page description for search engines.", v.text(300),
+              description_cs='Zobrazí se v přehledu služeb a v popisu stránky pro vyhledávače.'),
+    FieldSpec("audience", "list of audience IDs", True, ", ".join(AUDIENCES) + "; at least one, each once",
+              "[companies]", "Who the service is for: its group(s) on the services overview.", sv.audiences,
+              description_cs='Pro koho služba je: její skupina (skupiny) v přehledu služeb.'),
+    FieldSpec("years", "mapping", False, "start: a year; end: a year on or after start (optional)",
+              "{start: 2016, end: 2020}", "When the service has been offered, as far as the sources say.", v.years,
+              description_cs='Kdy se služba nabízí nebo nabízela, pokud to zdroje uvádějí.'),
+    FieldSpec("calls", "list of mappings", False, "each {opens: YYYY-MM-DD, closes: YYYY-MM-DD on or after opens, "
+              "name: text (optional)}", "[{name: Sixth call, opens: 2020-04-21, closes: 2020-05-31}]",
+              "Rounds of applications with their dates. Whether a call is upcoming, open or closed follows from "
+              "the build's date; never write it.", sv.calls,
+              description_cs='Výzvy k podávání žádostí s jejich daty. Zda výzva teprve bude, je otevřená, nebo uzavřená, určí datum sestavení webu; nikdy to nepište.',
+              example_cs="[{name: Šestá výzva, opens: 2020-04-21, closes: 2020-05-31}]"),
+    FieldSpec("projects", "list of project slugs", False, "slugs of projects in content/projects/, each once",
+              "[smart-ii-ur]", "The centre's projects the service belongs to; their pages link back.", sv.project_ids,
+              description_cs='Projekty centra, ke kterým služba patří; jejich stránky na službu odkazují zpět.'),
+    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-12-01", "When this entry was first published on the site.",
+              v.date,
+              description_cs='Kdy byl záznam poprvé zveřejněn na webu.'),
+    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
+              "When the entry was last changed in substance.", v.date,
+              description_cs='Kdy se záznam naposledy podstatně změnil.'),
+    FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}",
+              "[{label: Official call, url: 'https://example.org'}]", "Sources and official pages.", v.links,
+              description_cs='Zdroje a oficiální stránky.'),
+
+)
+
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "mapping", True, "{cs: …, en: …}", "{cs: Ústecký kraj, en: Ústí Region}",
@@ -154,5 +191,6 @@ PARTNER_FIELDS: tuple[FieldSpec, ...] = (
 # Every kind of Markdown document: its field table and its folder (content/<folder>/<lang>/<key>.md).
 # A kind listed here is read, validated and paired with its twins by file name (pairing.py)
 # without more code.
-FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS}
-KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages"}
+FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS,
+                                                    "service": SERVICE_FIELDS}
+KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages", "service": "services"}

@@ -34,12 +34,15 @@ PAIRED_FIELDS = {
                 ("image_alt", "image", M("expected an image for this image_alt, got none"))],
     "page": [("nav_label", "nav_order", M("expected a number for the navigation order (required with nav_label), got none")),
              ("nav_order", "nav_label", M("expected a label for nav_order, got none"))],
+    "service": [],
 }
+PROJECT_REF = "project-ref"  # in `declared`: (PROJECT_REF, rel, project slug, line) of a service with problems
 
 
 UNKNOWN_FIELD = {
     "project": "expected a project field ({fields}), got unknown field {key}{hint}",
     "page": "expected a page field ({fields}), got unknown field {key}{hint}",
+    "service": "expected a service field ({fields}), got unknown field {key}{hint}",
     "partner": "expected a partner field ({fields}), got unknown field {key}{hint}",
 }
 
@@ -164,11 +167,15 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
     if len(problems) > n_before:
         if declared is not None:  # the well-written partner IDs of a broken file: checked by load_site
             declared.update((PARTNER_REF, rel, pid, line + 1) for pid, line in values.get("partners", ()))
+            declared.update((PROJECT_REF, rel, slug, line + 1) for slug, line in values.get("projects", ()))
         return None
     partners = values.pop("partners", ())
     lines.update({f"partners:{p}": line + 1 for p, line in partners})
+    projects = values.pop("projects", ())
+    lines.update({f"projects:{p}": line + 1 for p, line in projects})
     lines["body"] = body_line  # the file's line of the text's first line
-    return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners), lines=lines, **values)
+    return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners),
+                    projects=tuple(p for p, _ in projects), lines=lines, **values)
 
 
 def _rules(kind: str, rel: str, folder_lang: str | None, values: dict, lines: dict) -> list[Problem]:

@@ -26,6 +26,8 @@ ROUTES: dict[str, dict[str, str]] = {
     "partners": {"en": "partners/", "cs": "cs/partneri/"},
     "partner": {"en": "partners/{slug}/", "cs": "cs/partneri/{slug}/"},
     "search": {"en": "search/", "cs": "cs/hledat/"},
+    "service": {"en": "services/{slug}.html", "cs": "cs/sluzby/{slug}.html"},
+    "services": {"en": "services/", "cs": "cs/sluzby/"},
     "feed": {"en": "feeds/projects.en.atom.xml", "cs": "feeds/projects.cs.atom.xml"},
 }
 # The routes whose `{slug}` is a vocabulary term's (its slug in the page's language, not its ID).
@@ -51,7 +53,7 @@ RESERVED_PAGE_SLUGS = frozenset(
     {"cs", "en", "theme", "images", "data", "feeds", "pagefind", "well-known", "index", "404", *_route_folders()}
 )
 RESERVED_PROJECT_SLUGS = frozenset({"index"})
-RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS}
+RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS, "service": RESERVED_PROJECT_SLUGS}
 
 
 def reserved_slugs(kind: str) -> frozenset[str]:

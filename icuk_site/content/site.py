@@ -16,7 +16,7 @@ from . import body, pairing, rules
 from .documents import Document, Partner
 from .fields import KIND_DIRS
 from .messages import M
-from .parse import PARTNER_REF, parse_document, parse_partners
+from .parse import PARTNER_REF, PROJECT_REF, parse_document, parse_partners
 from .problems import ContentError, Problem, did_you_mean
 from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES
 from .vocab import LANGS, sort_key
@@ -56,6 +56,11 @@ class Site:
     def projects(self, lang: str) -> list[Document]:
         """The projects of a language, in a stable reading order (title)."""
         return sorted((d for d in self.documents if d.kind == "project" and d.lang == lang),
+                      key=lambda d: sort_key(d.title, lang))
+
+    def services(self, lang: str) -> list[Document]:
+        """The services of a language, in reading order (title)."""
+        return sorted((d for d in self.documents if d.kind == "service" and d.lang == lang),
                       key=lambda d: sort_key(d.title, lang))
 
     def pages(self, lang: str) -> list[Document]:
@@ -163,6 +168,7 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
         if doc.image and (problem := image_problem(content_dir, doc.image)):
             problems.append(Problem(doc.source, doc.line_of("image"), "image", problem))
     problems.extend(pairing.check(files if files is not None else [(d.kind, d.source) for d in docs], docs, KIND_DIRS))
+    problems.extend(_project_refs(docs, declared_docs, files))
     for lang in LANGS:
         for template in ("home", "404"):
             found = [d for d in docs if d.kind == "page" and d.lang == lang and d.template == template]
@@ -181,6 +187,18 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
         problems.extend(body.raw_html(doc))
         problems.extend(body.links(doc, urls, by_source, aliases))
     return problems
+
+
+def _project_refs(docs: list[Document], declared_docs, files: list[tuple[str, str]] | None) -> list[Problem]:
+    """A service's projects must be projects of the site, by key (a project file with problems
+    of its own still counts: its file name is the key)."""
+    known = {d.key for d in docs if d.kind == "project"} | {Path(rel).stem for kind, rel in files or ()
+                                                          if kind == "project"}
+    refs = [(d.source, slug, d.line_of(f"projects:{slug}")) for d in docs for slug in d.projects]
+    refs += [(rel, slug, line) for kind, rel, slug, line in (r for r in declared_docs if r[0] == PROJECT_REF)]
+    return [Problem(rel, line, "projects", M("expected the slug of a project in content/projects/, got unknown "
+                                             "project {slug!r}{hint}", slug=slug, hint=did_you_mean(slug, sorted(known))))
+            for rel, slug, line in sorted(refs) if slug not in known]
 
 
 def _last_year(docs: list[Document]) -> int:

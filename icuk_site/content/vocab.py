@@ -1,4 +1,4 @@
-"""The fixed vocabularies: languages, categories, phases, partner kinds, page templates.
+"""The fixed vocabularies: languages, categories, phases, partner kinds, audiences, page templates.
 
 IDs are what authors write in front-matter; labels are what readers see, in each language.
 """
@@ -70,6 +70,19 @@ PARTNER_KINDS: dict[str, Term] = _terms(
     Term("school", "School", "Škola"),
     Term("company", "Company", "Společnost", aliases_cs=("Firma",)),
     Term("association", "Association", "Spolek nebo sdružení"),
+)
+
+# Who a service is for (services' `audience`): the groups of the services overview, in this order.
+AUDIENCES: dict[str, Term] = _terms(
+    Term("companies", "Companies and start-ups", "Firmy a start-upy",
+         "Grants, competitions, incubation and advice for firms and new businesses.",
+         "Granty, soutěže, inkubace a poradenství pro firmy a nové podniky.", aliases_cs=("Firmy", "Podniky")),
+    Term("schools", "Schools and young people", "Školy a mladí lidé",
+         "Technology, robotics and workshops for pupils, students and teachers.",
+         "Technologie, robotika a dílny pro žáky, studenty a učitele.", aliases_cs=("Školy",)),
+    Term("region", "The region and municipalities", "Kraj a obce",
+         "Strategies, platforms and partnerships for the region, towns and public bodies.",
+         "Strategie, platformy a partnerství pro kraj, města a veřejné instituce.", aliases_cs=("Kraj", "Obce", "Region")),
 )
 
 PAGE_TEMPLATES: dict[str, str] = {

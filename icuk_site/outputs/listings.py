@@ -22,7 +22,8 @@ from .feeds import write_feed
 from .sitemap import robots, sitemap
 
 # Which template draws which kind of listing page.
-LISTING_TEMPLATES = {"projects": "projects", "partners": "partners", "years": "years", "search": "search"}
+LISTING_TEMPLATES = {"projects": "projects", "partners": "partners", "years": "years", "search": "search",
+                     "services": "services"}
 
 
 class ListingGenerator(Generator):

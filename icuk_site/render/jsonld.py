@@ -5,6 +5,7 @@ and range; tests/quality/test_schemaorg.py checks them against a pinned schema.o
   its `breadcrumb`), whose `mainEntity` is the project on a project page and whose `about` is
   the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
 - project pages: the `Project`, with the one IRI that projects.json gives it too;
+- service pages: the `Service`, provided by the organisation, with its audiences;
 - wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at).
 
 Blocks refer to each other by IRI. Jinja globals (registered by the plugin) return a ready
@@ -60,8 +61,10 @@ def organization(ctx) -> dict[str, Any]:
         "name": org.get(f"name_{lang}") or org["name"],
         "alternateName": org["short"],
         "legalName": org["legal_name"],
-        # IČO, the Czech company registration number (not a tax ID: that would be the DIČ).
-        "identifier": {"@type": "PropertyValue", "propertyID": "IČO", "value": org["company_id"]},
+        # IČO, the Czech company registration number (not a tax ID: that would be the DIČ), and
+        # the ID of its data box (datová schránka), the Czech system for official electronic messages.
+        "identifier": [{"@type": "PropertyValue", "propertyID": "IČO", "value": org["company_id"]},
+                       {"@type": "PropertyValue", "propertyID": "datová schránka", "value": org["data_box"]}],
         "url": _abs(ctx, ""),
         "foundingDate": org["founded"],
         "founder": [{"@type": "Organization", "name": name} for name in org["founders"]],
@@ -125,6 +128,24 @@ def jsonld_project(ctx, view) -> Markup:
 
 
 @pass_context
+def jsonld_service(ctx, view) -> Markup:
+    """A service page's service (render/services.py ServiceView): who provides it, for whom."""
+    url = _abs(ctx, view.url)
+    return block({
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "@id": f"{url}#service",
+        "name": view.title,
+        "description": view.summary,
+        "url": url,
+        "mainEntityOfPage": {"@id": url},
+        "provider": _org_id(ctx),
+        "areaServed": USTI_REGION,
+        "audience": [{"@type": "Audience", "audienceType": a.label} for a in view.audiences],
+    })
+
+
+@pass_context
 def jsonld_breadcrumbs(ctx, items) -> Markup:
     """`items`: (label, url) from the home page to the current page (the last one)."""
     return block({
@@ -141,5 +162,6 @@ def jsonld_breadcrumbs(ctx, items) -> Markup:
 GLOBALS = {
     "jsonld_organization": jsonld_organization,
     "jsonld_project": jsonld_project,
+    "jsonld_service": jsonld_service,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }

@@ -133,6 +133,7 @@ class ProjectView(PageView):
     image: str | None = None
     image_alt: str | None = None
     years_text: str = ""  # the span of years as a reader sees it ("2019–2022", "since 2021"); "" without years
+    services: tuple[TermView, ...] = ()  # the services that name this project (render/services.py)
 
     # Typeset when a page shows them, not for every project of every build: an incremental
     # build keeps most pages and never needs them.

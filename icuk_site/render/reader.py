@@ -94,7 +94,7 @@ class IcukMarkdownReader(BaseReader):
             "summary": str(escape(doc.summary)),
             "url": doc.url,
             "save_as": doc.save_as,
-            "template": "article" if doc.kind == "project" else doc.template,
+            "template": {"project": "article", "service": "service"}.get(doc.kind, doc.template),
         }
         if doc.modified:
             metadata["modified"] = _datetime(doc.modified)

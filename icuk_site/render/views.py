@@ -33,10 +33,12 @@ from .pageviews import (
     ProjectView,
     TermView,
 )
-from .words import Words, _
+from .services import Services, ServiceView
+from .words import Words, _, ngettext
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
-           "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "TermView"]
+           "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "ServiceView",
+           "TermView"]
 
 FACETS = ("category", "phase", "partner", "year")
 
@@ -46,11 +48,11 @@ HOME_PROJECTS_PER_CATEGORY = 8
 
 # The section pages the footer links to, in this order (those that exist in the language): their
 # translation keys (file names), the same in both languages whatever their slugs.
-FOOTER_PAGES = ("about", "open-data", "accessibility")
+FOOTER_PAGES = ("contact", "about", "open-data", "accessibility")
 
 # What the site's own sections are called (breadcrumbs, titles).
 SECTION_NAMES = {"home": _("Home"), "projects": _("Projects"), "partners": _("Partners"), "years": _("Years"),
-                 "search": _("Search")}
+                 "search": _("Search"), "services": _("Services")}
 # A facet's name, and the title of one of its values' pages.
 FACET_NAMES = {"category": _("Category"), "phase": _("Phase"), "partner": _("Partner"), "year": _("Year")}
 FACET_TITLES = {"category": _("Category: %(name)s"), "phase": _("Phase: %(name)s"),
@@ -183,6 +185,7 @@ class Catalog:
                 image=doc.image,
                 image_alt=doc.image_alt,
                 years_text=self.years_text(doc.years, lang),
+                services=self.services.of_project(doc.slug, lang),
             )
         return self._projects[key]
 
@@ -209,7 +212,19 @@ class Catalog:
         return tuple(v for key in FOOTER_PAGES if (v := self.page_by_key(key, lang)) is not None)
 
     def view(self, doc: Document) -> PageView:
+        if doc.kind == "service":
+            return self.services.view(doc)
         return self.project(doc) if doc.kind == "project" else self.page(doc)
+
+    # ---- services (render/services.py) ------------------------------------------------------
+    @cached_property
+    def services(self) -> Services:
+        return Services(self)
+
+    def service_news(self, doc: Document) -> tuple:
+        """The news items that name a service, newest first, as services.NewsLink: none until
+        the news type names services (the service page hides "Related news" when empty)."""
+        return ()
 
     def page_by_key(self, key: str, lang: str) -> PageView | None:
         """A section page by its translation key (file name), in a language."""
@@ -307,6 +322,7 @@ class Catalog:
                 index("partners", "projects", "partners", groups=self.facet("partner", lang)),
                 index("years", "projects", "years", groups=self.facet("year", lang)),
                 index("search", "search"),
+                self.services.index(lang),
             ]
             for f in FACETS:
                 for g in self.facet(f, lang):
@@ -327,8 +343,9 @@ class Catalog:
 
     @cached_property
     def _nav(self) -> dict[str, tuple[NavItem, ...]]:
+        # The services overview comes right after Projects (a listing, not a page with nav_label).
         return {
-            lang: tuple(
+            lang: (NavItem("services", self.word(lang, SECTION_NAMES["services"]), url_for("services", lang)),) + tuple(
                 NavItem(d.key, d.nav_label, d.url)
                 for d in sorted(
                     (d for d in self.site.pages(lang) if d.nav_label), key=lambda d: (d.nav_order, d.key)

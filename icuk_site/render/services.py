@@ -1,0 +1,168 @@
+"""What the services' templates see: a service page, the services overview, the services a
+project page links to — resolved and worded for one language.
+
+`Services` is made by the catalog (views.Catalog.services) and asks it for what all views share
+(words, trails, years, alternates); it never imports views.py (views.py imports this module).
+A call's status comes from the build's date (Site.reference_date: SOURCE_DATE_EPOCH, never the
+clock): the same sources build the same pages, and no call is shown open after it closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from markupsafe import Markup
+
+from ..content import LANGS, Document, Link, Years, url_for
+from ..content.services import call_status
+from ..content.vocab import AUDIENCES
+from . import i18n, typography
+from .pageviews import ListingView, PageView, TermView
+from .words import _
+
+# What a reader sees for each status of a call (content.services.CALL_STATUSES).
+CALL_STATUS_LABELS = {"upcoming": _("Upcoming"), "open": _("Open for applications"), "closed": _("Closed")}
+TITLE = _("Services")
+DESCRIPTION = _("What the Innovation Centre of the Usti Region offers companies, schools and the region: "
+                "grants, competitions, incubation, workshops and regional platforms.")
+
+
+@dataclass(frozen=True)
+class CallView:
+    """One call of a service, with its status on the build's date and its dates worded."""
+
+    name: str | None
+    opens: dt.date
+    closes: dt.date
+    opens_text: str  # the date as the page's language writes it ("21 April 2020", „21. dubna 2020“)
+    closes_text: str
+    status: str  # upcoming | open | closed
+    status_label: str
+
+
+@dataclass(frozen=True)
+class NewsLink:
+    """An item of the news section shown under "Related news" (the news type fills these in)."""
+
+    title: str
+    url: str
+    date: dt.date
+    date_text: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class ServiceView(PageView):
+    doc: Document | None = None
+    summary: str = ""
+    audiences: tuple[TermView, ...] = ()  # each links to its group on the services overview
+    years: Years | None = None
+    years_text: str = ""  # "2016–2020", "since 2023"; "" without years
+    calls: tuple[CallView, ...] = ()  # oldest first
+    projects: tuple[TermView, ...] = ()  # the related projects' pages (label = title)
+    links: tuple[Link, ...] = ()
+    news: tuple[NewsLink, ...] = ()  # related news, newest first; () hides the section
+
+    @cached_property
+    def title_html(self) -> Markup:
+        return typography.text(self.title, self.lang)
+
+    @cached_property
+    def summary_html(self) -> Markup:
+        return typography.text(self.summary, self.lang)
+
+    @property
+    def slug(self) -> str:
+        return self.doc.slug
+
+    @property
+    def open_calls(self) -> tuple[CallView, ...]:
+        return tuple(c for c in self.calls if c.status == "open")
+
+
+@dataclass(frozen=True)
+class AudienceGroup:
+    """One audience on the services overview: its name, what it is offered, its services."""
+
+    term: TermView
+    description: str
+    services: tuple[ServiceView, ...]
+
+
+@dataclass(frozen=True)
+class ServicesIndexView(ListingView):
+    audience_groups: tuple[AudienceGroup, ...] = ()
+
+
+def date_text(value: dt.date, lang: str) -> str:
+    """A date as the page's language writes it (the templates' `date` filter does the same)."""
+    text = i18n._format_date(value, "long", lang)
+    return typography.czech_nbsp_text(text) if lang == "cs" else text
+
+
+class Services:
+    """The service views of one build; `catalog` is the views.Catalog that made it."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self.site = catalog.site
+        self._views: dict[tuple[str, str], ServiceView] = {}
+        self._by_project: dict[str, dict[str, tuple[TermView, ...]]] | None = None
+
+    def audience(self, value: str, lang: str) -> TermView:
+        label = AUDIENCES[value].label(lang)
+        return TermView(value, label, f"{url_for('services', lang)}#{value}", typography.text(label, lang))
+
+    def call(self, call, lang: str) -> CallView:
+        status = call_status(call, self.site.reference_date)
+        return CallView(call.name, call.opens, call.closes, date_text(call.opens, lang), date_text(call.closes, lang),
+                        status, self.catalog.word(lang, CALL_STATUS_LABELS[status]))
+
+    def view(self, doc: Document) -> ServiceView:
+        key = (doc.slug, doc.lang)
+        if key not in self._views:
+            lang, cat = doc.lang, self.catalog
+            projects = tuple(TermView(p.slug, p.title, p.url, typography.text(p.title, lang))
+                             for slug in doc.projects if (p := self.site.get("project", slug, lang)) is not None)
+            self._views[key] = ServiceView(
+                lang=lang, title=doc.title, description=doc.summary, url=doc.url, alternates=cat.alternates(doc),
+                nav_key="services", kind="service", updated=doc.updated,
+                breadcrumbs=(*cat.trail(lang, "services"), cat.crumb(doc.title, doc.url, lang)),
+                doc=doc, summary=doc.summary, audiences=tuple(self.audience(a, lang) for a in doc.audience),
+                years=doc.years, years_text=cat.years_text(doc.years, lang),
+                calls=tuple(self.call(c, lang) for c in doc.calls), projects=projects, links=doc.links,
+                news=tuple(cat.service_news(doc)),
+            )
+        return self._views[key]
+
+    def all(self, lang: str) -> tuple[ServiceView, ...]:
+        return tuple(self.view(d) for d in self.site.services(lang))
+
+    def of_project(self, slug: str, lang: str) -> tuple[TermView, ...]:
+        """The services that name a project, in reading order: its page links back to them."""
+        if self._by_project is None:
+            self._by_project = {}
+            for lang_ in LANGS:
+                found: dict[str, list[TermView]] = {}
+                for d in self.site.services(lang_):
+                    for p in d.projects:
+                        found.setdefault(p, []).append(TermView(d.slug, d.title, d.url, typography.text(d.title, lang_)))
+                self._by_project[lang_] = {p: tuple(v) for p, v in found.items()}
+        return self._by_project[lang].get(slug, ())
+
+    def index(self, lang: str) -> ServicesIndexView:
+        services = self.all(lang)
+        groups = tuple(
+            AudienceGroup(self.audience(a, lang), AUDIENCES[a].description(lang), shown)
+            for a in AUDIENCES if (shown := tuple(s for s in services if a in s.doc.audience))
+        )
+        cat = self.catalog
+        return ServicesIndexView(
+            lang=lang, url=url_for("services", lang), alternates=cat.route_alternates("services"),
+            nav_key="services", kind="services", facet="services",
+            updated=max((s.updated for s in services), default=None),
+            title=cat.word(lang, TITLE), description=cat.word(lang, DESCRIPTION),
+            breadcrumbs=tuple(cat.trail(lang, "services")), audience_groups=groups,
+        )
