@@ -45,7 +45,7 @@ def test_the_real_content_has_services_for_each_audience_in_both_languages():
         assert len(services) >= 10, lang
         assert {a for d in services for a in d.audience} == set(AUDIENCES), lang
         assert any(d.calls for d in services) and any(d.projects for d in services)
-    assert {d.slug for d in SITE.services("en")} == {d.slug for d in SITE.services("cs")}
+    assert {d.key for d in SITE.services("en")} == {d.key for d in SITE.services("cs")}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -60,14 +60,14 @@ def test_overview_groups_every_service_under_each_of_its_audiences(site, lang):
         for audience in AUDIENCES:
             group = page.find(id=audience)
             link = group.select_one(f'a[href="/{d.url}"]') if group else None
-            assert (link is not None) == (audience in d.audience), (d.slug, audience)
+            assert (link is not None) == (audience in d.audience), (d.key, audience)
         assert text(page.select_one(f'a[href="/{d.url}"]'), "") == d.title
     for audience in AUDIENCES:  # each group is named in the page's language
         assert text(page.find(id=f"h-{audience}")).startswith(AUDIENCES[audience].label(lang))
     assert not page.select(".status--open")  # the build's date is after every call in the content
 
 
-@pytest.mark.parametrize("lang, doc", SERVICES, ids=[f"{lang}-{d.slug}" for lang, d in SERVICES])
+@pytest.mark.parametrize("lang, doc", SERVICES, ids=[f"{lang}-{d.key}" for lang, d in SERVICES])
 def test_service_page_shows_its_facts_years_calls_projects_and_sources(site, lang, doc):
     page = site.html(doc.url)
     assert page.html["lang"] == lang
@@ -112,12 +112,12 @@ def test_project_and_service_pages_link_each_other(site):
     for lang, service, slug in pairs:
         project = SITE.get("project", slug, lang)
         assert site.html(service.url).select_one(f'.facts a[href="/{project.url}"]'), (service.url, slug)
-        assert site.html(project.url).select_one(f'.facts a[href="/{service.url}"]'), (project.url, service.slug)
+        assert site.html(project.url).select_one(f'.facts a[href="/{service.url}"]'), (project.url, service.key)
     named = {(lang, p) for lang, _, p in pairs}
     for lang in LANGS:  # a project no service names lists no services
         for project in SITE.projects(lang):
             links = site.html(project.url).select('.facts a[href*="/services/"], .facts a[href*="/sluzby/"]')
-            assert bool(links) == ((lang, project.slug) in named), project.url
+            assert bool(links) == ((lang, project.key) in named), project.url
 
 
 def test_call_status_days_are_inclusive():
@@ -166,7 +166,7 @@ def test_related_news_section_shows_what_the_view_gives(project_copy, monkeypatc
     """The news type will fill `Catalog.service_news`: whatever it gives is listed, linked and dated."""
     news = NewsLink("Sixth voucher call opens", "services/", dt.date(2020, 4, 21), "21 April 2020",
                     __import__("markupsafe").Markup("Sixth voucher call opens"))
-    monkeypatch.setattr(Catalog, "service_news", lambda self, doc: (news,) if doc.slug == "innovation-vouchers" else ())
+    monkeypatch.setattr(Catalog, "service_news", lambda self, doc: (news,) if doc.key == "innovation-vouchers" else ())
     result = build_copy(project_copy)
     assert result.ok, result.problems
     built = Built(project_copy / "output")

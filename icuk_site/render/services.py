@@ -74,8 +74,8 @@ class ServiceView(PageView):
         return typography.text(self.summary, self.lang)
 
     @property
-    def slug(self) -> str:
-        return self.doc.slug
+    def key(self) -> str:
+        return self.doc.key
 
     @property
     def open_calls(self) -> tuple[CallView, ...]:
@@ -121,10 +121,10 @@ class Services:
                         status, self.catalog.word(lang, CALL_STATUS_LABELS[status]))
 
     def view(self, doc: Document) -> ServiceView:
-        key = (doc.slug, doc.lang)
+        key = (doc.key, doc.lang)
         if key not in self._views:
             lang, cat = doc.lang, self.catalog
-            projects = tuple(TermView(p.slug, p.title, p.url, typography.text(p.title, lang))
+            projects = tuple(TermView(p.key, p.title, p.url, typography.text(p.title, lang))
                              for slug in doc.projects if (p := self.site.get("project", slug, lang)) is not None)
             self._views[key] = ServiceView(
                 lang=lang, title=doc.title, description=doc.summary, url=doc.url, alternates=cat.alternates(doc),
@@ -148,7 +148,7 @@ class Services:
                 found: dict[str, list[TermView]] = {}
                 for d in self.site.services(lang_):
                     for p in d.projects:
-                        found.setdefault(p, []).append(TermView(d.slug, d.title, d.url, typography.text(d.title, lang_)))
+                        found.setdefault(p, []).append(TermView(d.key, d.title, d.url, typography.text(d.title, lang_)))
                 self._by_project[lang_] = {p: tuple(v) for p, v in found.items()}
         return self._by_project[lang].get(slug, ())
 

@@ -185,7 +185,7 @@ class Catalog:
                 image=doc.image,
                 image_alt=doc.image_alt,
                 years_text=self.years_text(doc.years, lang),
-                services=self.services.of_project(doc.slug, lang),
+                services=self.services.of_project(doc.key, lang),
             )
         return self._projects[key]
 
