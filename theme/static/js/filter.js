@@ -10,8 +10,9 @@
 // History: one entry per deliberate change. Moving through a select's options with the
 // keyboard (arrow keys, Home/End, Page Up/Down, type-ahead) changes it once per key; the first
 // such step adds an entry and the next ones replace it, until the choice is committed (the
-// select loses focus, Enter, the buttons) — Back then returns to the view before the choice,
-// not to every option passed. A choice made with the mouse (or any other way) is one entry.
+// select loses focus, Enter, another select changes, the buttons) — Back then returns to the
+// view before the choice, not to every option passed. A choice made with the mouse (or any
+// other way) is one entry.
 import { followQuery } from "./switcher.js";
 
 const form = document.querySelector("[data-filter]");
@@ -28,7 +29,7 @@ if (form) {
   const bars = chart ? [...chart.querySelectorAll("g[data-project]")] : [];
   const BROWSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
   let browsingKey = false; // the change about to come is a keyboard step through the options
-  let provisional = false; // the current history entry was added by such a step and is still replaced
+  let provisional = null; // the select whose keyboard steps added the current history entry (still replaced)
 
   const readUrl = () => {
     const params = new URLSearchParams(location.search);
@@ -85,17 +86,17 @@ if (form) {
   };
 
   /** Record the view in the history: replace the entry a keyboard step added, else add one. */
-  const writeUrl = (step) => {
+  const writeUrl = (field, step) => {
     const url = urlFor();
     if (url !== `${location.pathname}${location.search}`) {
-      if (provisional) history.replaceState(null, "", url);
+      if (provisional && provisional === field) history.replaceState(null, "", url);
       else history.pushState(null, "", url);
     }
-    provisional = step;
+    provisional = step ? field : null;
     followQuery(fields.map((f) => f.name));
   };
 
-  const commit = () => { provisional = false; };
+  const commit = () => { provisional = null; };
 
   form.hidden = false;
   if (browse) browse.hidden = true;
@@ -107,14 +108,14 @@ if (form) {
     if (event.key === "Enter") commit();
   });
   form.addEventListener("keyup", () => { browsingKey = false; }); // a key that changed nothing is no step
-  form.addEventListener("change", () => {
+  form.addEventListener("change", (event) => {
     const step = browsingKey;
     browsingKey = false;
-    writeUrl(step);
+    writeUrl(event.target, step);
     apply();
   });
   form.addEventListener("focusout", commit);
-  form.addEventListener("reset", () => setTimeout(() => { commit(); writeUrl(false); apply(); }));
+  form.addEventListener("reset", () => setTimeout(() => { commit(); writeUrl(null, false); apply(); }));
   form.addEventListener("submit", (event) => { event.preventDefault(); commit(); });
   window.addEventListener("popstate", () => { commit(); readUrl(); apply(); followQuery(fields.map((f) => f.name)); });
 }

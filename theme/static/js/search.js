@@ -28,7 +28,7 @@ import { followQuery } from "./switcher.js";
 const CHECKED = 40; // pages whose text is read to check their matches (the likeliest first; 20 are shown)
 // Pagefind's search-time weights of the metadata fields (title 5 and the others 1 by default);
 // phase_id is only there to colour the badge.
-const RANKING = { metaWeights: { title: 8, summary: 3, partners: 1, phase: 0.5, phase_id: 0 } };
+export const RANKING = { diacriticSimilarity: 0, metaWeights: { title: 8, summary: 3, partners: 1, phase: 0.5, phase_id: 0 } };
 
 /** Czech search: [the data of the pages found, best first; how many pages were found]. */
 async function searchCzech(api, query) {
