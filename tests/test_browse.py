@@ -70,7 +70,11 @@ def test_search_index_leaves_out_what_repeats_on_every_page(site, lang):
     body = page.select_one("[data-pagefind-body]")
     assert body.select_one(".facts").has_attr("data-pagefind-ignore")
     assert body.select_one(".eyebrow").has_attr("data-pagefind-ignore")
-    assert body.select_one(".lead")["data-pagefind-weight"]
+    # title and summary are metadata (weighed by search.js), not body text: the excerpt comes from the text
+    for selector, meta in (("h1", "title"), (".lead", "summary")):
+        element = body.select_one(selector)
+        assert element["data-pagefind-meta"] == meta and element.has_attr("data-pagefind-ignore"), selector
+    assert body.select_one("[data-partners]")["data-pagefind-meta"] == "partners[data-partners]"
     about = site.html(SITE.get("page", "about", lang).url)
     ignored = about.select("[data-pagefind-body] [data-pagefind-ignore]")
     assert ignored and all(h.get_text() for h in ignored[0].select("h3"))  # the project areas

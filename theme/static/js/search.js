@@ -5,10 +5,10 @@
 // search needs JavaScript and links to browsing instead.
 //
 // Ranking: a page about the word beats one that merely mentions it. Titles and summaries weigh
-// most — in the index (the project's lead carries data-pagefind-weight, templates/article.html)
-// and at search time (RANKING: Pagefind 1.5 searches the tagged metadata and boosts a page whose
-// title, summary or partners match) — and what repeats on every page (the facts box, the
-// category eyebrow) is kept out of the index text (data-pagefind-ignore).
+// most: they are indexed as metadata (templates/article.html, page.html), which Pagefind 1.5
+// searches and RANKING weighs above the text; what repeats on every page (the facts box, the
+// category eyebrow, the About page's list of projects) is kept out of the index text
+// (data-pagefind-ignore). docs/architecture.md, "What is indexed, how results rank".
 //
 // Czech (<html lang="cs">) understands word endings; English is searched as typed. Pagefind
 // folds accents but has no Czech stemmer, and it matches a query word as a prefix of the
