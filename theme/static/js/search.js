@@ -97,7 +97,7 @@ if (form) {
 
   /** Pagefind's excerpt (its own text, escaped, with <mark> around the matched words) as DOM
    * nodes: parsed inert, and only its text and its <mark> elements are copied, as text. */
-  const excerpt = (html) => {
+  const excerpt = (html, content) => {
     const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
     const p = el("p", "search-result__excerpt");
     for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
@@ -105,6 +105,11 @@ if (form) {
       else if (node.nodeName === "MARK") p.append(el("mark", "", node.textContent));
       else p.append(node.textContent || "");
     }
+    // An ellipsis where the excerpt cuts the text (it is a window of excerptLength words).
+    const plain = p.textContent.trim(), text = (content || "").trim();
+    const at = text.indexOf(plain.slice(0, 40));
+    if (at > 0) p.prepend("… ");
+    if (at >= 0 && at + plain.length < text.length) p.append(" …");
     return p;
   };
 
@@ -118,7 +123,7 @@ if (form) {
       heading.append(link);
       item.append(heading);
       if (data.meta.summary) item.append(el("p", "search-result__summary", data.meta.summary));
-      if (data.excerpt && data.excerpt.includes("<mark>")) item.append(excerpt(data.excerpt));
+      if (data.excerpt && data.excerpt.includes("<mark>")) item.append(excerpt(data.excerpt, data.content));
       if (data.meta.phase) {
         const phase = el("p", "search-result__meta");
         const badge = el("span", `badge badge--${data.meta.phase_id || ""}`);
