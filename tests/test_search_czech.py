@@ -105,11 +105,13 @@ class SearchPage:
         return self.page.eval_on_selector_all(".search-result a", "els => els.map(a => new URL(a.href).pathname)")
 
     def as_typed(self, queries: list[str]) -> list[list[str]]:
-        """The behaviour before: each query passed to Pagefind as typed (what search.js did)."""
+        """The behaviour before: each query passed to Pagefind as typed (what search.js did),
+        with the same ranking options (search.js's RANKING)."""
         return self.page.evaluate("""async (queries) => {
             const form = document.querySelector("[data-search]");
             const api = await import(`${form.dataset.bundle}pagefind.js`);
-            await api.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+            const { RANKING } = await import(document.querySelector("script[src*='search.js']").src);
+            await api.options({ baseUrl: form.dataset.base, excerptLength: 24, ranking: RANKING });
             api.init();
             const out = [];
             for (const query of queries) {

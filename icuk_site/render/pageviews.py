@@ -87,7 +87,8 @@ class PageView:
     description: str
     url: str
     alternates: tuple[Alternate, ...]
-    nav_key: str = ""
+    nav_key: str = ""  # the main navigation's section this page belongs to ("projects", a page's slug, "search")
+    nav_target: bool = False  # the page is that section's own page (its navigation link points here)
     kind: str = "page"  # page | open-data | project | home | 404 | a listing kind
     updated: dt.date | None = None
     breadcrumbs: tuple[Crumb, ...] = ()  # from the home page down to this page; () shows none
@@ -95,6 +96,14 @@ class PageView:
     @property
     def other_langs(self) -> tuple[Alternate, ...]:
         return tuple(a for a in self.alternates if a.lang != self.lang)
+
+    def nav_current(self, key: str) -> str:
+        """aria-current of the navigation item `key` on this page: "page" on the item's own page,
+        "true" on a page inside its section (a project, a category, phase, partner or year page,
+        the partners and years indexes under Projects), "" elsewhere."""
+        if key != self.nav_key:
+            return ""
+        return "page" if self.nav_target else "true"
 
     @property
     def breadcrumb_pairs(self) -> tuple[tuple[str, str], ...]:
@@ -157,6 +166,11 @@ class ProjectView(PageView):
     @property
     def partner_ids(self) -> str:
         return " ".join(p.id for p in self.partners)
+
+    @property
+    def partner_names(self) -> str:
+        """The partners' names and short names, for the search index (metadata)."""
+        return "; ".join(f"{p.name} ({p.short})" if p.short else p.name for p in self.partners)
 
     @property
     def year_ids(self) -> str:

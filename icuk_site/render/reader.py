@@ -31,6 +31,9 @@ MARKDOWN_EXTENSIONS = [
     "markdown.extensions.footnotes",
     "markdown.extensions.def_list",
     "markdown.extensions.fenced_code",
+    # Markdown inside a block of HTML marked markdown="1": how an author keeps a passage out of
+    # the search index (<div data-pagefind-ignore="index" markdown="1">, docs/authoring.md).
+    "markdown.extensions.md_in_html",
 ]
 
 

@@ -161,7 +161,7 @@ class Services:
         cat = self.catalog
         return ServicesIndexView(
             lang=lang, url=url_for("services", lang), alternates=cat.route_alternates("services"),
-            nav_key="services", kind="services", facet="services",
+            nav_key="services", nav_target=True, kind="services", facet="services",
             updated=max((s.updated for s in services), default=None),
             title=cat.word(lang, TITLE), description=cat.word(lang, DESCRIPTION),
             breadcrumbs=tuple(cat.trail(lang, "services")), audience_groups=groups,

@@ -4,6 +4,11 @@ No chart package renders a static, script-free SVG that our strict CSP and our C
 (colours per category, dark mode) can style, so this draws one by hand: one row per project
 (its title, then a bar across its years), a year axis on top. The SVG is an image labelled
 by the heading before it; the table after it in the template is the accessible equivalent.
+
+Each project's row is a `<g data-project="slug">` drawn at its own origin and moved into place
+by `transform`; the SVG names its row height and top (data-row, data-top). The projects filter
+(filter.js) hides the rows of the projects it hides and moves the others up, so the chart
+follows the filter.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ def timeline_svg(rows, reference_year: int, labelledby: str = "timeline-title",
     height = TOP + ROW * len(rows) + 8
     out = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'role="img" aria-labelledby="{labelledby}" aria-describedby="{describedby}" '
+        f'role="img" aria-labelledby="{labelledby}" aria-describedby="{describedby}" data-top="{TOP}" data-row="{ROW}" '
         'xmlns="http://www.w3.org/2000/svg" focusable="false">'
     ]
     # year axis: a tick and a label at the start of every year
@@ -47,17 +52,18 @@ def timeline_svg(rows, reference_year: int, labelledby: str = "timeline-title",
         out.append(f'<text class="tl-year" x="{round(x(year) + unit / 2, 2)}" y="{TOP - 14}" '
                    f'text-anchor="middle">{year}</text>')
     for i, p in enumerate(rows):
-        top = TOP + i * ROW
         end = p.years.end or last
         open_ended = p.years.end is None
         classes = f"tl-bar tl-bar--{p.category.id}" + (" tl-bar--open" if open_ended else "")
-        out.append(f'<text class="tl-label" x="{LEFT}" y="{top + 22}" font-size="{LABEL_SIZE}">'
+        out.append(f'<g class="tl-row" data-project="{escape(p.slug)}" transform="translate(0 {TOP + i * ROW})">')
+        out.append(f'<text class="tl-label" x="{LEFT}" y="22" font-size="{LABEL_SIZE}">'
                    f"{escape(p.title)}</text>")
-        out.append(f'<rect class="{classes}" x="{x(p.years.start)}" y="{top + BAR_Y}" '
+        out.append(f'<rect class="{classes}" x="{x(p.years.start)}" y="{BAR_Y}" '
                    f'width="{round(x(end + 1) - x(p.years.start), 2)}" height="{BAR_H}" rx="7"/>')
         if open_ended:  # an arrow head: the project goes on
             tip = x(end + 1)
-            out.append(f'<path class="tl-arrow tl-bar--{p.category.id}" d="M{tip - 2} {top + BAR_Y - 4} '
-                       f'L{tip + 10} {top + BAR_Y + BAR_H / 2} L{tip - 2} {top + BAR_Y + BAR_H + 4} Z"/>')
+            out.append(f'<path class="tl-arrow tl-bar--{p.category.id}" d="M{tip - 2} {BAR_Y - 4} '
+                       f'L{tip + 10} {BAR_Y + BAR_H / 2} L{tip - 2} {BAR_Y + BAR_H + 4} Z"/>')
+        out.append("</g>")
     out.append("</svg>")
     return "".join(out)

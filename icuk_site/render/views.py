@@ -199,6 +199,7 @@ class Catalog:
                 url=doc.url,
                 alternates=self.alternates(doc),
                 nav_key=doc.key if doc.nav_label else ("home" if doc.template == "home" else ""),
+                nav_target=bool(doc.nav_label) or doc.template == "home",
                 kind=doc.template,
                 updated=doc.updated,
                 # The home page and the page-not-found page (served at any URL) show no trail.
@@ -306,7 +307,8 @@ class Catalog:
                 return ListingView(
                     lang=lang, url=term_url(route, lang, slug) if route in TERM_ROUTES else url_for(route, lang, slug=slug),
                     alternates=self.route_alternates(route, slug=slug),
-                    nav_key="search" if facet == "search" else ("partners" if route.startswith("partner") else "projects"),
+                    # Every listing but search sits under Projects in the trail, so in the menu too.
+                    nav_key="search" if facet == "search" else "projects", nav_target=facet in ("projects", "search"),
                     kind=facet if facet in ("projects", "partners", "years", "search") else "facet",
                     facet=facet, updated=newest, **kw,
                 )

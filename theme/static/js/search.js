@@ -1,5 +1,14 @@
 // Search page: query Pagefind's index for this page's language and list the results
-// (title, summary, phase). The query lives in the URL (?q=…) so results can be shared.
+// (title, summary, the excerpt with the matched words marked, phase). The query lives in the
+// URL (?q=…) so results can be shared, and the language switcher keeps it (switcher.js).
+// The form is hidden in the HTML and shown here: without the script the page explains that
+// search needs JavaScript and links to browsing instead.
+//
+// Ranking: a page about the word beats one that merely mentions it. Titles and summaries weigh
+// most: they are indexed as metadata (templates/article.html, page.html), which Pagefind 1.5
+// searches and RANKING weighs above the text; what repeats on every page (the facts box, the
+// category eyebrow, the About page's list of projects) is kept out of the index text
+// (data-pagefind-ignore). docs/architecture.md, "What is indexed, how results rank".
 //
 // Czech (<html lang="cs">) understands word endings; English is searched as typed. Pagefind
 // folds accents but has no Czech stemmer, and it matches a query word as a prefix of the
@@ -14,8 +23,12 @@
 // every word finds come first, then pages that fewer words find; within a tier by the summed
 // score (the query as typed adding its own). docs/architecture.md, "Czech search".
 import { fold, mentions, prefixes, queryWords } from "./czech-stem.js";
+import { followQuery } from "./switcher.js";
 
 const CHECKED = 40; // pages whose text is read to check their matches (the likeliest first; 20 are shown)
+// Pagefind's search-time weights of the metadata fields (title 5 and the others 1 by default);
+// phase_id is only there to colour the badge.
+export const RANKING = { diacriticSimilarity: 0, metaWeights: { title: 8, summary: 3, partners: 1, phase: 0.5, phase_id: 0 } };
 
 /** Czech search: [the data of the pages found, best first; how many pages were found]. */
 async function searchCzech(api, query) {
@@ -40,7 +53,7 @@ async function searchCzech(api, query) {
   const found = [];
   await Promise.all(likely.map(async (p) => {
     const data = await p.result.data();
-    const text = fold(`${data.meta.title || ""} ${data.content}`);
+    const text = fold(`${data.meta.title || ""} ${data.meta.summary || ""} ${data.meta.partners || ""} ${data.content}`);
     let hits = 0, score = p.score;
     for (const m of p.best) {
       const scores = [...m].filter(([prefix]) => mentions(text, prefix)).map(([, s]) => s);
@@ -59,6 +72,7 @@ if (form) {
   const input = form.querySelector("input[name=q]");
   const status = document.querySelector("[data-search-status]");
   const list = document.querySelector("[data-search-results]");
+  form.hidden = false;
   document.querySelector("[data-search-noscript]").hidden = true;
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const czech = document.documentElement.lang === "cs";
@@ -68,7 +82,7 @@ if (form) {
   const load = async () => {
     if (!pagefind) {
       pagefind = await import(`${form.dataset.bundle}pagefind.js`);
-      await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24 });
+      await pagefind.options({ baseUrl: form.dataset.base, excerptLength: 24, ranking: RANKING });
       pagefind.init();
     }
     return pagefind;
@@ -81,6 +95,24 @@ if (form) {
     return node;
   };
 
+  /** Pagefind's excerpt (its own text, escaped, with <mark> around the matched words) as DOM
+   * nodes: parsed inert, and only its text and its <mark> elements are copied, as text. */
+  const excerpt = (html, content) => {
+    const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+    const p = el("p", "search-result__excerpt");
+    for (const node of parsed.firstChild ? parsed.firstChild.childNodes : []) {
+      if (node.nodeType === Node.TEXT_NODE) p.append(node.textContent);
+      else if (node.nodeName === "MARK") p.append(el("mark", "", node.textContent));
+      else p.append(node.textContent || "");
+    }
+    // An ellipsis where the excerpt cuts the text (it is a window of excerptLength words).
+    const plain = p.textContent.trim(), text = (content || "").trim();
+    const at = text.indexOf(plain.slice(0, 40));
+    if (at > 0) p.prepend("… ");
+    if (at >= 0 && at + plain.length < text.length) p.append(" …");
+    return p;
+  };
+
   const render = (results) => {
     list.replaceChildren();
     for (const data of results) {
@@ -91,9 +123,12 @@ if (form) {
       heading.append(link);
       item.append(heading);
       if (data.meta.summary) item.append(el("p", "search-result__summary", data.meta.summary));
+      if (data.excerpt && data.excerpt.includes("<mark>")) item.append(excerpt(data.excerpt, data.content));
       if (data.meta.phase) {
         const phase = el("p", "search-result__meta");
-        phase.append(el("span", "badge", `${list.dataset.phaseLabel}: ${data.meta.phase}`));
+        const badge = el("span", `badge badge--${data.meta.phase_id || ""}`);
+        badge.append(el("span", "visually-hidden", `${list.dataset.phaseLabel}: `), data.meta.phase);
+        phase.append(badge);
         item.append(phase);
       }
       list.append(item);
@@ -103,6 +138,7 @@ if (form) {
   const search = async (query, push) => {
     const ticket = ++latest;
     if (push) history.replaceState(null, "", query ? `?q=${encodeURIComponent(query)}` : location.pathname);
+    followQuery(["q"]);
     if (!query.trim()) { list.replaceChildren(); status.textContent = ""; return; }
     status.textContent = status.dataset.loading;
     const api = await load();
