@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .funding import Funding
 from .routes import save_as_for, url_for
 from .values import Link, Years
 
@@ -30,12 +31,14 @@ class Document:
     image: str | None = None
     image_alt: str | None = None
     links: tuple[Link, ...] = ()
+    funding: tuple[Funding, ...] = ()
     # page fields
     template: str = "page"
     nav_label: str | None = None
     nav_order: int | None = None
     # Where each field stood in the file (for problems found after parsing, e.g. an unknown
-    # partner); "partners:<id>" for each partner. Not part of the document's identity.
+    # partner); "partners:<id>" for each partner, "funding:<n>" for each funding (0, 1, …).
+    # Not part of the document's identity.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, name: str) -> int | None:

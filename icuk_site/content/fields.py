@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import values as v
+from .funding import funding
 from .vocab import CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
 
@@ -62,6 +63,12 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
               "What the picture shows, for people who cannot see it.", v.text(250)),
     FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}",
               "[{label: Project website, url: 'https://example.org'}]", "Further reading.", v.links),
+    FieldSpec("funding", "list of mappings", False,
+              "each {programme: op-vvv or horizon-2020, number: as the programme writes it; optional fund: esf or erdf "
+              "(op-vvv), project: its own name, start and end: YYYY-MM-DD}",
+              "[{programme: op-vvv, number: CZ.02.2.69/0.0/0.0/18_055/0014194}]",
+              "EU funding: the page shows the EU emblem with the statement the programme requires. A missing number "
+              "is a warning.", funding),
 )
 
 PAGE_FIELDS: tuple[FieldSpec, ...] = (

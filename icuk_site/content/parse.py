@@ -175,6 +175,7 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
         return None
     partners = values.pop("partners", ())
     lines.update({f"partners:{p}": line + 1 for p, line in partners})
+    lines.update({f"funding:{i}": f.line + 1 for i, f in enumerate(values.get("funding", ())) if f.line})
     lines["body"] = body_line  # the file's line of the text's first line
     return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners), lines=lines, **values)
 
