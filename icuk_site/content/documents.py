@@ -75,7 +75,7 @@ class Partner:
     name_cs: str
     kind: str
     short: str | None = None
-    url: str | None = None
+    website: str | None = None  # the organisation's official website (https)
 
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}")

@@ -93,7 +93,8 @@ PARTNER_FIELDS: tuple[FieldSpec, ...] = (
               "The partner's name in each language.", v.names(LANGS, LANG_NAMES)),
     FieldSpec("short", "text", False, "a short name or abbreviation", "UJEP", "Shown where space is short.",
               v.short_text),
-    FieldSpec("url", "text", False, "https://…", "https://www.ujep.cz", "The partner's official website.", v.url),
+    FieldSpec("website", "text", False, "https://… (an address from a source, never a guess)", "https://www.ujep.cz",
+              "The organisation's official website, linked from its partner page.", v.https_url),
     FieldSpec("kind", "text", True, ", ".join(PARTNER_KINDS), "university", "What kind of organisation it is.",
               v.choice(PARTNER_KINDS)),
 )

@@ -112,7 +112,9 @@ def jsonld_project(ctx, view) -> Markup:
         "mainEntityOfPage": {"@id": _abs(ctx, view.url)},
         "areaServed": USTI_REGION,
         "parentOrganization": _org_id(ctx),
-        "member": [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url)} for p in view.partners],
+        # A partner's page here is its url; its own official website, when known, identifies it (sameAs).
+        "member": [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url),
+                    **({"sameAs": p.website} if p.website else {})} for p in view.partners],
     }
     if view.years:
         data["foundingDate"] = str(view.years.start)

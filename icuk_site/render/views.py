@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, sort_key, url_for
 from ..outputs import opendata
 from . import typography
+from .funding import notices as funding_notices
 from .pageviews import (
     Alternate,
     Crumb,
@@ -129,7 +130,7 @@ class Catalog:
             p = self.site.partners[pid]
             kind = TermView(p.kind, PARTNER_KINDS[p.kind].label(lang))
             name = p.name(lang)
-            return PartnerView(pid, name, p.short, p.url, kind, url_for("partner", lang, slug=pid),
+            return PartnerView(pid, name, p.short, p.website, kind, url_for("partner", lang, slug=pid),
                                typography.text(name, lang))
 
         return self._term("partner", pid, lang, make)
@@ -173,6 +174,7 @@ class Catalog:
                 image=doc.image,
                 image_alt=doc.image_alt,
                 years_text=self.years_text(doc.years, lang),
+                funding=funding_notices(doc, self.words),
             )
         return self._projects[key]
 
