@@ -6,7 +6,17 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, FieldSpec, Term
+from ..content import (
+    CATEGORIES,
+    FUNDING_PROGRAMMES,
+    FUNDS,
+    PAGE_FIELDS,
+    PARTNER_KINDS,
+    PHASES,
+    PROJECT_FIELDS,
+    FieldSpec,
+    Term,
+)
 from .errors import AuthoringError
 
 DOCS = {"en": "docs/authoring.md", "cs": "docs/authoring.cs.md"}
@@ -14,6 +24,10 @@ DOCS = {"en": "docs/authoring.md", "cs": "docs/authoring.cs.md"}
 # The Czech for each field description of the model, keyed by the English text: a description
 # changed in content/fields.py without its Czech here stops `invoke docs` (and fails the docs test).
 DESCRIPTIONS_CS = {
+    "EU funding: the page shows the EU emblem with the statement the programme requires. A missing number "
+    "is a warning.":
+        "Financování z EU: stránka ukáže znak EU s prohlášením, které program vyžaduje. Chybějící číslo je "
+        "upozornění.",
     "The name shown as the page heading, on cards and in feeds.":
         "Název zobrazený jako nadpis stránky, na kartách a v kanálech novinek.",
     "The stable ID and URL part; it pairs the English and Czech versions.":
@@ -94,6 +108,8 @@ def generated_blocks(lang: str) -> dict[str, str]:
         "categories": term_table(CATEGORIES, lang),
         "phases": term_table(PHASES, lang),
         "partner-kinds": term_table(PARTNER_KINDS, lang),
+        "funding-programmes": term_table(FUNDING_PROGRAMMES, lang),
+        "funds": term_table(FUNDS, lang),
     }
 
 

@@ -118,8 +118,23 @@ def _item(item: Any, item_node: yaml.Node, line: int) -> tuple[Funding | None, l
     return Funding(line=line, **values), []
 
 
+def _plain(node: yaml.Node) -> Any:
+    """The value of a node tree whose YAML could not be made into Python values as a whole (e.g. a
+    date with no such day, 2022-02-30): every scalar that cannot be read is kept as written."""
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(n) for n in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {_plain(k): _plain(v) for k, v in node.value}
+    try:
+        return yaml.SafeLoader("").construct_object(node)
+    except (ValueError, yaml.YAMLError):
+        return node.value
+
+
 def funding(value: Any, node: yaml.Node) -> tuple[Funding, ...]:
     """A list of fundings; every wrong key of every item is reported, each at its line."""
+    if value is None and isinstance(node, yaml.SequenceNode):  # one item's value could not be read
+        value = _plain(node)
     if not isinstance(value, list) or not value:
         raise Invalid(M("expected a list of fundings (e.g. [{{programme: op-vvv, number: …}}]), got {value}",
                         value=show(value)))
