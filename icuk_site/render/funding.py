@@ -78,8 +78,8 @@ def notice(f: Funding, doc: Document, words: Words) -> FundingNotice:
                           number=f.number or "")
     reference = Markup("")
     if f.programme in ESIF:
-        fund = FUNDS[f.fund].label(lang) if f.fund else words.get(lang, ESI_FUNDS)
-        reference = Markup(" · ").join([fund, FUNDING_PROGRAMMES[f.programme].label(lang)])
+        fund = FUNDS[f.fund].label(lang) if f.fund else words.get(lang, ESI_FUNDS).unescape()
+        reference = typography.text(f"{fund} · {FUNDING_PROGRAMMES[f.programme].label(lang)}", lang)
     shown_name = f.project and f.programme not in NAMED_IN_STATEMENT
     return FundingNotice(
         programme=f.programme,
