@@ -342,3 +342,22 @@ def test_rendered_html_has_no_inline_style(site):
         html = site.text(url_for("project", lang, slug="smart-ii-ur"))
         notice = BeautifulSoup(html, "html.parser").select_one(".funding-notice")
         assert notice is not None and not notice.find_all(style=True)
+
+
+def test_each_funding_is_a_monetary_grant_in_json_ld(site):
+    import json
+
+    for doc in funded_projects():
+        page = site.html(doc.url)
+        data = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+        project = next(d for d in data if d.get("@type") == "Project")
+        grants = [d for d in data if d.get("@type") == "MonetaryGrant"]
+        assert len(grants) == len(doc.funding), doc.source
+        for f, grant in zip(doc.funding, grants, strict=True):
+            assert grant["fundedItem"] == {"@id": project["@id"]}
+            assert grant["funder"] == {"@type": "Organization", "name": UNION[doc.lang]}
+            assert grant.get("identifier") == f.number
+            assert grant["name"] == (f.project or FUNDING_PROGRAMMES[f.programme].label(doc.lang))
+            assert STATEMENT[(f.programme, doc.lang)] in " ".join(grant["description"].split())
+    unfunded = site.html(url_for("project", "en", slug="hydrogen"))
+    assert "MonetaryGrant" not in str(unfunded)

@@ -65,6 +65,8 @@ class FundingNotice:
     statement: Markup  # the programme's sentence, with the number when there is one
     project_html: Markup = Markup("")  # the funded project's name above the statement, if not in it
     reference: Markup = Markup("")  # ESI Funds: the fund and the programme
+    programme_name: str = ""  # plain text, in the page's language (JSON-LD)
+    funded_name: str = ""  # the funded project's own name as declared (plain), "" when it is the page's title
 
 
 def notices(doc: Document, words: Words) -> tuple[FundingNotice, ...]:
@@ -90,4 +92,6 @@ def notice(f: Funding, doc: Document, words: Words) -> FundingNotice:
         statement=statement,
         project_html=typography.text(f.project, lang) if shown_name else Markup(""),
         reference=reference,
+        programme_name=FUNDING_PROGRAMMES[f.programme].label(lang),
+        funded_name=f.project or "",
     )

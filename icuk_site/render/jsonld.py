@@ -5,7 +5,11 @@ and range; tests/quality/test_schemaorg.py checks them against a pinned schema.o
   its `breadcrumb`), whose `mainEntity` is the project on a project page and whose `about` is
   the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
 - project pages: the `Project`, with the one IRI that projects.json gives it too;
-- wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at).
+- wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at);
+- a project's EU funding: one `MonetaryGrant` each — named after the funded project as declared
+  (else the programme), the statement as `description`, the number as `identifier`, the European
+  Union as `funder` — whose `fundedItem` is the page's project. schema.org 12.0 has no
+  Project → Grant property (`funding` came later), so the grant points at what it funds.
 
 Blocks refer to each other by IRI. Jinja globals (registered by the plugin) return a ready
 `<script type="application/ld+json">` data block — data, never executed, so the strict CSP is
@@ -124,6 +128,22 @@ def jsonld_project(ctx, view) -> Markup:
 
 
 @pass_context
+def jsonld_funding(ctx, view) -> Markup:
+    """The project's EU fundings as MonetaryGrants (render/funding.FundingNotice), one block each."""
+    out = Markup("")
+    for n in view.funding:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "MonetaryGrant", "name": n.funded_name or n.programme_name,
+            "description": n.statement.striptags(), "funder": {"@type": "Organization", "name": n.union.striptags()},
+            "fundedItem": {"@id": project_iri(ctx.get("SITEURL", ""), view.slug)},
+        }
+        if n.number:
+            data["identifier"] = n.number
+        out += block(data)
+    return out
+
+
+@pass_context
 def jsonld_breadcrumbs(ctx, items) -> Markup:
     """`items`: (label, url) from the home page to the current page (the last one)."""
     return block({
@@ -140,5 +160,6 @@ def jsonld_breadcrumbs(ctx, items) -> Markup:
 GLOBALS = {
     "jsonld_organization": jsonld_organization,
     "jsonld_project": jsonld_project,
+    "jsonld_funding": jsonld_funding,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }
