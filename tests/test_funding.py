@@ -361,3 +361,24 @@ def test_each_funding_is_a_monetary_grant_in_json_ld(site):
             assert STATEMENT[(f.programme, doc.lang)] in " ".join(grant["description"].split())
     unfunded = site.html(url_for("project", "en", slug="hydrogen"))
     assert "MonetaryGrant" not in str(unfunded)
+
+
+def test_open_data_gives_the_partners_websites_and_the_schema_refuses_http(site):
+    import json
+
+    import jsonschema
+
+    records = json.loads(site.text("data/projects.json"))
+    assert records["@context"]["website"] == {"@id": "schema:sameAs", "@type": "@id"}
+    schema = json.loads(site.text("data/projects.schema.json"))
+    seen = {}
+    for r in records["projects"]:
+        jsonschema.validate(r, schema)
+        for p in r["partners"]:
+            seen[p["id"]] = p.get("website")
+    assert {k: v for k, v in seen.items() if v} == {k: v for k, v in WEBSITES.items() if k in seen}
+    assert seen["zs-nestemicka"] is None
+    bad = json.loads(json.dumps(records["projects"][0]))
+    bad["partners"][0]["website"] = "http://www.example.org"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
