@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from icuk_site.content import LANGS, load_site, url_for
+from icuk_site.content.routes import term_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = load_site(ROOT / "content")
@@ -31,8 +32,8 @@ def nav_current(page, route: str, lang: str) -> str | None:
 def test_projects_is_current_on_every_listing_page(site, lang):
     doc = SITE.projects(lang)[0]
     pages = {
-        "category": url_for("category", lang, slug=doc.category),
-        "phase": url_for("phase", lang, slug=doc.phase),
+        "category": term_url("category", lang, doc.category),
+        "phase": term_url("phase", lang, doc.phase),
         "partner": url_for("partner", lang, slug=doc.partners[0]),
         "year": url_for("year", lang, slug=str(SITE.active_years(doc)[0])) if SITE.active_years(doc) else None,
         "partners": url_for("partners", lang),

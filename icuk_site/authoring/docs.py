@@ -9,7 +9,18 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec, Term
+from ..content import (
+    CATEGORIES,
+    FUNDING_PROGRAMMES,
+    FUNDS,
+    PAGE_FIELDS,
+    PARTNER_KINDS,
+    PHASES,
+    PROJECT_FIELDS,
+    SERVICE_FIELDS,
+    FieldSpec,
+    Term,
+)
 from ..content.vocab import AUDIENCES
 from .errors import AuthoringError
 
@@ -79,6 +90,8 @@ def generated_blocks(lang: str) -> dict[str, str]:
         "categories": term_table(CATEGORIES, lang),
         "phases": term_table(PHASES, lang),
         "partner-kinds": term_table(PARTNER_KINDS, lang),
+        "funding-programmes": term_table(FUNDING_PROGRAMMES, lang),
+        "funds": term_table(FUNDS, lang),
     }
 
 

@@ -12,6 +12,7 @@ Every project and section page is one Markdown file with YAML front-matter:
     problems.py   `Problem` (path:line: field: expected …, got …), `ContentError`, `BuildAborted`
     values.py     one parser per kind of value (text, date, years, partner IDs, links, …)
     services.py   the values only services have (audiences, project slugs, calls) and a call's status
+    funding.py    the `funding:` field (EU programme, number, period) and its parser
     fields.py     the field tables: the content contract (docs/authoring*.md show them)
     documents.py  `Document` and `Partner`, the validated records
     parse.py      one file: front-matter or the partner list, both through `check_fields`
@@ -22,6 +23,7 @@ Every project and section page is one Markdown file with YAML front-matter:
 
 from .documents import Document, Partner
 from .fields import FIELDS_BY_KIND, KIND_DIRS, PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec
+from .funding import Funding
 from .parse import parse_document, parse_partners, split_front_matter
 from .problems import BuildAborted, ContentError, Problem
 from .routes import RESERVED_SLUGS, ROUTES, save_as_for, url_for
@@ -30,6 +32,9 @@ from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES, SLUG_RE, Link, Years
 from .vocab import (
     CATEGORIES,
     DEFAULT_LANG,
+    FUNDING_NUMBERS,
+    FUNDING_PROGRAMMES,
+    FUNDS,
     LANG_AUTONYMS,
     LANG_NAMES,
     LANGS,
@@ -43,7 +48,8 @@ from .vocab import (
 __all__ = [
     "CATEGORIES", "DEFAULT_LANG", "FIELDS_BY_KIND", "IMAGES_DIR", "IMAGE_FORMATS", "IMAGE_MAX_BYTES", "KIND_DIRS",
     "LANGS", "LANG_AUTONYMS", "LANG_NAMES", "PAGE_FIELDS", "PAGE_TEMPLATES", "PARTNERS_FILE", "PARTNER_FIELDS",
-    "PARTNER_KINDS", "PHASES", "PROJECT_FIELDS", "SERVICE_FIELDS", "RESERVED_SLUGS", "ROUTES", "SLUG_RE", "BuildAborted",
-    "ContentError", "Document", "FieldSpec", "Link", "Partner", "Problem", "Site", "Term", "Years", "load_site",
+    "FUNDING_NUMBERS", "FUNDING_PROGRAMMES", "FUNDS", "PARTNER_KINDS", "PHASES", "PROJECT_FIELDS", "SERVICE_FIELDS",
+    "RESERVED_SLUGS", "ROUTES", "SLUG_RE", "BuildAborted", "ContentError", "Document", "FieldSpec", "Funding", "Link",
+    "Partner", "Problem", "Site", "Term", "Years", "load_site",
     "parse_document", "parse_partners", "save_as_for", "sort_key", "split_front_matter", "url_for",
 ]

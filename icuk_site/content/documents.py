@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .funding import Funding
 from .routes import save_as_for, url_for
 from .services import Call
 from .values import Link, Years
@@ -51,13 +52,14 @@ class Document:
     audience: tuple[str, ...] = ()
     calls: tuple[Call, ...] = ()
     projects: tuple[str, ...] = ()
+    funding: tuple[Funding, ...] = ()
     # page fields
     template: str = "page"
     nav_label: str | None = None
     nav_order: int | None = None
     # Where each field stood in the file (for problems found after parsing, e.g. an unknown
-    # partner); "partners:<id>" for each partner, "projects:<slug>" for each project of a
-    # service. Not part of the document's identity.
+    # partner); "partners:<id>" for each partner, "projects:<key>" for each project of a
+    # service, "funding:<n>" for each funding (0, 1, …). Not part of the document's identity.
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, name: str) -> int | None:
@@ -108,7 +110,7 @@ class Partner:
     name_cs: str
     kind: str
     short: str | None = None
-    url: str | None = None
+    website: str | None = None  # the organisation's official website (https)
 
     def name(self, lang: str) -> str:
         return getattr(self, f"name_{lang}")

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import services as sv
 from . import values as v
+from .funding import funding
 from .messages import M
 from .vocab import AUDIENCES, CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
@@ -115,6 +116,14 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
               "[{label: Project website, url: 'https://example.org'}]", "Further reading.", v.links,
               description_cs="Odkazy na další informace.",
               example_cs="[{label: Web projektu, url: 'https://example.org'}]"),
+    FieldSpec("funding", "list of mappings", False,
+              "each {programme: op-vvv or horizon-2020, number: as the programme writes it; optional fund: esf or erdf "
+              "(op-vvv), project: its own name, start and end: YYYY-MM-DD}",
+              "[{programme: op-vvv, number: CZ.02.2.69/0.0/0.0/18_055/0014194}]",
+              "EU funding: the page shows the EU emblem with the statement the programme requires. A missing number "
+              "is a warning.", funding,
+              description_cs="Financování z EU: stránka ukáže znak EU s větou, kterou program vyžaduje. Chybějící "
+              "číslo je varování."),
 )
 
 PAGE_FIELDS: tuple[FieldSpec, ...] = (
@@ -182,8 +191,9 @@ PARTNER_FIELDS: tuple[FieldSpec, ...] = (
               description_cs="Název partnera v každém jazyce."),
     FieldSpec("short", "text", False, "a short name or abbreviation", "UJEP", "Shown where space is short.",
               v.short_text, description_cs="Zobrazí se tam, kde je málo místa."),
-    FieldSpec("url", "text", False, "https://…", "https://www.ujep.cz", "The partner's official website.", v.url,
-              description_cs="Oficiální web partnera."),
+    FieldSpec("website", "text", False, "https://… (an address from a source, never a guess)", "https://www.ujep.cz",
+              "The organisation's official website, linked from its partner page.", v.https_url,
+              description_cs="Oficiální web organizace, odkaz z její stránky partnera."),
     FieldSpec("kind", "text", True, ", ".join(PARTNER_KINDS), "university", "What kind of organisation it is.",
               v.choice(PARTNER_KINDS), description_cs="O jaký druh organizace jde."),
 )

@@ -173,6 +173,7 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
     lines.update({f"partners:{p}": line + 1 for p, line in partners})
     projects = values.pop("projects", ())
     lines.update({f"projects:{p}": line + 1 for p, line in projects})
+    lines.update({f"funding:{i}": f.line + 1 for i, f in enumerate(values.get("funding", ())) if f.line})
     lines["body"] = body_line  # the file's line of the text's first line
     return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners),
                     projects=tuple(p for p, _ in projects), lines=lines, **values)
@@ -232,12 +233,13 @@ def parse_partners(path: Path, rel: str, problems: list[Problem]) -> tuple[dict[
             continue
         declared.add(pid)
         if not isinstance(value_node, yaml.MappingNode):
-            problems.append(Problem(rel, line, f"{pid}", M("expected name, kind, short and url below the ID, got {value}",
+            problems.append(Problem(rel, line, f"{pid}", M("expected name, kind, short and website below the ID, got {value}",
                                                            value=show(Loader("").construct_object(value_node, deep=True)))))
             continue
         n_before = len(problems)
         values, _ = check_fields(value_node, PARTNER_FIELDS, rel, 0, problems, "partner", prefix=f"{pid}.")
         if len(problems) == n_before:
             names = values["name"]
-            partners[pid] = Partner(pid, names["en"], names["cs"], values["kind"], values.get("short"), values.get("url"))
+            partners[pid] = Partner(pid, names["en"], names["cs"], values["kind"], values.get("short"),
+                                    values.get("website"))
     return partners, declared

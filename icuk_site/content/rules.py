@@ -5,6 +5,7 @@
                 and a difference is a problem on the second-language file, naming the first
     nav_order   two pages of a language in the same place of the navigation (a warning)
     pictures    a file in content/images/ that no page uses (a warning: it is not published)
+    funding     a declared EU funding without its number (a warning: the notice is incomplete)
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .documents import Document
+from .funding import number_name
 from .messages import M
 from .problems import Problem
 from .vocab import DEFAULT_LANG, LANGS
 
-TWIN_FACTS = {"project": ("category", "phase", "partners", "years", "image"),
+TWIN_FACTS = {"project": ("category", "phase", "partners", "years", "image", "funding"),
               "service": ("audience", "years", "calls", "projects")}
 
 
@@ -28,6 +30,8 @@ def _shown(name: str, value) -> str:
         return "[" + ", ".join(value) + "]"
     if name == "calls":
         return "[" + ", ".join(f"{{opens: {c.opens}, closes: {c.closes}}}" for c in value) + "]"
+    if name == "funding":
+        return "[" + ", ".join(f.shown() for f in value) + "]"
     if name == "years":
         return f"{{start: {value.start}" + (f", end: {value.end}}}" if value.end else "}")
     return repr(value)
@@ -47,7 +51,12 @@ def twins(docs: Iterable[Document], reported: set[tuple[str, str]] = frozenset()
             if (doc.source, name) in reported or (first.source, name) in reported:
                 continue
             mine, theirs = getattr(doc, name), getattr(first, name)
-            same = sorted(mine) == sorted(theirs) if name in ("partners", "projects") else mine == theirs
+            if name in ("partners", "projects"):
+                same = sorted(mine) == sorted(theirs)
+            elif name == "funding":  # the funded project's name is worded in each language
+                same = [f.facts for f in mine] == [f.facts for f in theirs]
+            else:
+                same = mine == theirs
             if not same:
                 line = doc.line_of(name) or doc.line_of("slug")
                 out.append(Problem(doc.source, line, name, M(
@@ -83,4 +92,17 @@ def unused_pictures(images_dir: Path, shown_as: str, docs: Iterable[Document]) -
             out.append(Problem(f"{shown_as}/{name}", None, "image", M(
                 "expected a picture a page uses (image: {name}), got a picture no page uses ({size:.1f} MB); it is "
                 "not published — delete it or name it in a page", name=name, size=size)))
+    return out
+
+
+def funding_numbers(docs: Iterable[Document]) -> list[Problem]:
+    """A declared funding without its number: the page shows the notice, but without the number
+    the programme's statement requires (e.g. Horizon 2020's "under grant agreement No …")."""
+    out = []
+    for doc in docs:
+        for i, f in enumerate(doc.funding):
+            if f.number is None:
+                out.append(Problem(doc.source, doc.line_of(f"funding:{i}") or doc.line_of("funding"), "funding.number", M(
+                    "expected the {what} of this {programme} funding, got none; the notice is shown without it — add "
+                    "it when a source gives it", what=number_name(f.programme), programme=f.programme)))
     return out

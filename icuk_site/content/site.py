@@ -34,7 +34,7 @@ class Site:
     partners: dict[str, Partner]
     source_date_epoch: int | None = None
     # What does not stop a build but the author should know: pictures no page uses, two pages
-    # in one place of the navigation, and (outside `invoke check` and publishing) TODO placeholders.
+    # in one place of the navigation, an EU funding without its number, and (outside `invoke check` and publishing) TODO placeholders.
     warnings: tuple[Problem, ...] = ()
 
     def __post_init__(self) -> None:
@@ -109,7 +109,8 @@ def load_site(content_dir: str | Path, parse: Callable[..., Document | None] | N
         if doc is not None:
             docs.append(doc)
     problems.extend(check_site(content_dir, docs, declared, declared_docs, files))
-    warnings = rules.nav_orders(docs) + rules.unused_pictures(content_dir / IMAGES_DIR, IMAGES_DIR, docs)
+    warnings = (rules.nav_orders(docs) + rules.unused_pictures(content_dir / IMAGES_DIR, IMAGES_DIR, docs)
+                + rules.funding_numbers(docs))
     placeholders = [p for d in docs for p in body.placeholders(d)]
     if strict:
         problems.extend(placeholders)

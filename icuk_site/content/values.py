@@ -180,6 +180,14 @@ def url(value: Any, node: yaml.Node) -> str:
     return value
 
 
+def https_url(value: Any, node: yaml.Node) -> str:
+    if not isinstance(value, str) or not value.startswith("https://") or not URL_RE.match(value):
+        hint = (M(" (write https://; if the site has no https, leave the website out)")
+                if isinstance(value, str) and value.startswith("http://") else "")
+        raise Invalid(M("expected an address starting with https://, got {value}{hint}", value=show(value), hint=hint))
+    return value
+
+
 def links(value: Any, node: yaml.Node) -> tuple[Link, ...]:
     if not isinstance(value, list):
         raise Invalid(M("expected a list of {{label: …, url: https://…}}, got {value}", value=show(value)))

@@ -107,3 +107,39 @@ def _collator(lang: str):
 def sort_key(text: str, lang: str = DEFAULT_LANG) -> tuple[bytes, str]:
     """Reading order for names in a language (its alphabet, then the exact text)."""
     return (_collator(lang).getSortKey(text), text)
+
+
+# EU programmes a project's `funding:` may name (only those the sources name for ICUK's projects).
+# The label is the programme's name; what the notice says for each is in render/funding.py.
+FUNDING_PROGRAMMES: dict[str, Term] = _terms(
+    Term("op-vvv", "Operational Programme Research, Development and Education",
+         "Operační program Výzkum, vývoj a vzdělávání", aliases_cs=("OP VVV",)),
+    Term("horizon-2020", "Horizon 2020", "Horizont 2020", aliases_cs=("H2020", "Horizon 2020")),
+)
+
+
+@dataclass(frozen=True)
+class FundingNumber:
+    """How a programme numbers what it funds: the pattern, an example, what it is called."""
+
+    pattern: str  # a regular expression matched against the whole number
+    example: str
+    what: str  # "registration number" | "grant agreement number"
+
+
+FUNDING_NUMBERS: dict[str, FundingNumber] = {
+    # OP VVV: CZ.02.<axis>.<code>/0.0/[0.0/]<call>/<serial>, e.g. Smart II – UR's (icuk-facts §5).
+    "op-vvv": FundingNumber(r"CZ\.02\.\d\.\d{2}/0\.0/(?:0\.0/)?\d{2}_\d{3}/\d{7}", "CZ.02.2.69/0.0/0.0/18_055/0014194",
+                            "registration number"),
+    # Horizon 2020 grant agreements: 6 digits (9 for the last ones, 101…).
+    "horizon-2020": FundingNumber(r"\d{6}|101\d{6}", "825652", "grant agreement number"),
+}
+
+# The EU funds a programme of the European Structural and Investment Funds draws on (OP VVV:
+# ESF and ERDF). Optional: without one the notice names the ESI Funds as a whole, as OP VVV's own
+# logo band does. Programmes outside the ESI Funds (Horizon 2020) take none.
+FUNDS: dict[str, Term] = _terms(
+    Term("esf", "European Social Fund", "Evropský sociální fond"),
+    Term("erdf", "European Regional Development Fund", "Evropský fond pro regionální rozvoj"),
+)
+FUNDS_OF: dict[str, tuple[str, ...]] = {"op-vvv": ("esf", "erdf"), "horizon-2020": ()}

@@ -5,7 +5,8 @@ projects.json is JSON-LD in schema.org's terms: each record is a `Project` (an O
 with the same IRI as on its page (project_iri), its partners as `member` Organizations, years as
 dates, page URLs as IRIs (an @index map by language). What schema.org has no property of a
 Project for is said in Dublin Core / ADMS terms: category (dct:subject) and phase (adms:status)
-as `DefinedTerm`s, the partner's kind (dct:type), the record's last change (dct:modified).
+as `DefinedTerm`s, the partner's kind (dct:type), the record's last change (dct:modified); a
+partner's official website, when known, is its schema:sameAs (`website`).
 
 Czech open-data conventions (Otevřené formální normy, NKOD): ISO 8601 dates, stable
 identifiers (the project's translation key: the file name both languages share, which never
@@ -112,6 +113,7 @@ def records(site: Site, siteurl: str) -> list[dict[str, Any]]:
                     "name": _both(site.partners[pid].name),
                     "kind": site.partners[pid].kind,
                     "kindName": _both(PARTNER_KINDS[site.partners[pid].kind].label),
+                    **({"website": site.partners[pid].website} if site.partners[pid].website else {}),
                 }
                 for pid in en.partners
             ],
@@ -146,6 +148,7 @@ JSONLD_CONTEXT = {
     "partners": {"@id": "schema:member", "@container": "@set"},  # JSON keeps their order
     "kind": "dct:type",
     "kindName": {"@id": "schema:disambiguatingDescription", "@container": "@language"},
+    "website": {"@id": "schema:sameAs", "@type": "@id"},  # the organisation's official website
     "url": {"@id": "schema:url", "@type": "@id", "@container": "@index"},  # IRIs, keyed by language
     "startYear": {"@id": "schema:foundingDate", "@type": "schema:Date"},
     "endYear": {"@id": "schema:dissolutionDate", "@type": "schema:Date"},
@@ -185,7 +188,8 @@ def json_schema(siteurl: str) -> dict[str, Any]:
                     "type": "object", "required": ["@type", "id", "name", "kind", "kindName"], "additionalProperties": False,
                     "properties": {"@type": {"const": "Organization"}, "id": {"type": "string"}, "name": both,
                                    "kind": {"enum": list(PARTNER_KINDS)},
-                                   "kindName": both},
+                                   "kindName": both,
+                                   "website": {"type": "string", "format": "uri", "pattern": "^https://"}},
                 },
             },
             "url": both,

@@ -6,7 +6,11 @@ and range; tests/quality/test_schemaorg.py checks them against a pinned schema.o
   the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
 - project pages: the `Project`, with the one IRI that projects.json gives it too;
 - service pages: the `Service`, provided by the organisation, with its audiences;
-- wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at).
+- wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at);
+- a project's EU funding: one `MonetaryGrant` each — named after the funded project as declared
+  (else the programme), the statement as `description`, the number as `identifier`, the European
+  Union as `funder` — whose `fundedItem` is the page's project. schema.org 12.0 has no
+  Project → Grant property (`funding` came later), so the grant points at what it funds.
 
 Blocks refer to each other by IRI. Jinja globals (registered by the plugin) return a ready
 `<script type="application/ld+json">` data block — data, never executed, so the strict CSP is
@@ -118,7 +122,9 @@ def jsonld_project(ctx, view) -> Markup:
         "mainEntityOfPage": {"@id": _abs(ctx, view.url)},
         "areaServed": USTI_REGION,
         "parentOrganization": _org_id(ctx),
-        "member": [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url)} for p in view.partners],
+        # A partner's page here is its url; its own official website, when known, identifies it (sameAs).
+        "member": [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url),
+                    **({"sameAs": p.website} if p.website else {})} for p in view.partners],
     }
     if view.years:
         data["foundingDate"] = str(view.years.start)
@@ -145,6 +151,21 @@ def jsonld_service(ctx, view) -> Markup:
     })
 
 
+def jsonld_funding(ctx, view) -> Markup:
+    """The project's EU fundings as MonetaryGrants (render/funding.FundingNotice), one block each."""
+    out = Markup("")
+    for n in view.funding:
+        data: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "MonetaryGrant", "name": n.funded_name or n.programme_name,
+            "description": n.statement.striptags(), "funder": {"@type": "Organization", "name": n.union.striptags()},
+            "fundedItem": {"@id": project_iri(ctx.get("SITEURL", ""), view.key)},
+        }
+        if n.number:
+            data["identifier"] = n.number
+        out += block(data)
+    return out
+
+
 @pass_context
 def jsonld_breadcrumbs(ctx, items) -> Markup:
     """`items`: (label, url) from the home page to the current page (the last one)."""
@@ -163,5 +184,6 @@ GLOBALS = {
     "jsonld_organization": jsonld_organization,
     "jsonld_project": jsonld_project,
     "jsonld_service": jsonld_service,
+    "jsonld_funding": jsonld_funding,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }

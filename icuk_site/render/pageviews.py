@@ -64,6 +64,11 @@ class PartnerView:
     def label(self) -> str:
         return self.name
 
+    @property
+    def website_host(self) -> str:
+        """The website as a reader reads it: "www.ujep.cz" for https://www.ujep.cz/."""
+        return self.website.removeprefix("https://").rstrip("/") if self.website else ""
+
 
 @dataclass(frozen=True)
 class OpenDataFile:
@@ -143,6 +148,7 @@ class ProjectView(PageView):
     image_alt: str | None = None
     years_text: str = ""  # the span of years as a reader sees it ("2019–2022", "since 2021"); "" without years
     services: tuple[TermView, ...] = ()  # the services that name this project (render/services.py)
+    funding: tuple = ()  # funding.FundingNotice of each declared EU funding, in the page's language
 
     # Typeset when a page shows them, not for every project of every build: an incremental
     # build keeps most pages and never needs them.

@@ -19,6 +19,7 @@ from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, D
 from ..content.routes import TERM_ROUTES, term_url
 from ..outputs import opendata
 from . import typography
+from .funding import notices as funding_notices
 from .pageviews import (
     Alternate,
     Crumb,
@@ -138,7 +139,7 @@ class Catalog:
             p = self.site.partners[pid]
             kind = TermView(p.kind, PARTNER_KINDS[p.kind].label(lang))
             name = p.name(lang)
-            return PartnerView(pid, name, p.short, p.url, kind, url_for("partner", lang, slug=pid),
+            return PartnerView(pid, name, p.short, p.website, kind, url_for("partner", lang, slug=pid),
                                typography.text(name, lang))
 
         return self._term("partner", pid, lang, make)
@@ -186,6 +187,7 @@ class Catalog:
                 image_alt=doc.image_alt,
                 years_text=self.years_text(doc.years, lang),
                 services=self.services.of_project(doc.key, lang),
+                funding=funding_notices(doc, self.words),
             )
         return self._projects[key]
 
