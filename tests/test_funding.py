@@ -45,7 +45,7 @@ def funded_projects():
 # ---- the real content ------------------------------------------------------------------------
 
 def test_the_funded_projects_are_the_ones_the_facts_name():
-    funded = {(d.slug, d.lang): [(f.programme, f.number) for f in d.funding] for d in funded_projects()}
+    funded = {(d.key, d.lang): [(f.programme, f.number) for f in d.funding] for d in funded_projects()}
     for lang in LANGS:
         assert funded[("smart-ii-ur", lang)] == [("op-vvv", "CZ.02.2.69/0.0/0.0/18_055/0014194")]
         assert funded[("digital-innovation-hub", lang)] == [("horizon-2020", None)]  # no grant number in the facts

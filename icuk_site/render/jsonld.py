@@ -151,6 +151,7 @@ def jsonld_service(ctx, view) -> Markup:
     })
 
 
+@pass_context
 def jsonld_funding(ctx, view) -> Markup:
     """The project's EU fundings as MonetaryGrants (render/funding.FundingNotice), one block each."""
     out = Markup("")
