@@ -464,7 +464,6 @@ def test_service_mistakes_are_problems_at_their_line(project, rel, old, new, sta
 
 def test_service_without_its_twin_is_refused(project):
     (project / "content/services/cs/digilab.md").unlink()
-    line = line_of(project, "services/en/digilab.md", "slug:")
-    assert_refused(project, [f"content/services/en/digilab.md:{line}: slug: expected the Czech twin (services/cs/… with "
-                             "slug: digilab and lang: cs), got none"],
-                   [f"content/services/en/digilab.md:{line}: slug: očekávána česká verze"])
+    assert_refused(project, ["content/services/en/digilab.md:1: file: expected the Czech twin services/cs/digilab.md (a "
+                             "file of the same name in the Czech folder), got none"],
+                   ["content/services/en/digilab.md:1: file: očekávána česká verze services/cs/digilab.md"])
