@@ -167,7 +167,8 @@ SERVICE_FIELDS: tuple[FieldSpec, ...] = (
               "name: text (optional)}", "[{name: Sixth call, opens: 2020-04-21, closes: 2020-05-31}]",
               "Rounds of applications with their dates. Whether a call is upcoming, open or closed follows from "
               "the build's date; never write it.", sv.calls,
-              description_cs='Výzvy k podávání žádostí s jejich daty. Zda výzva teprve bude, je otevřená, nebo uzavřená, určí datum sestavení webu; nikdy to nepište.',
+              description_cs="Výzvy k podávání žádostí s jejich daty. Zda výzva teprve bude, je otevřená, nebo uzavřená, určí "
+                  "datum sestavení webu; nikdy to nepište.",
               example_cs="[{name: Šestá výzva, opens: 2020-04-21, closes: 2020-05-31}]"),
     FieldSpec("projects", "list of project slugs", False, "slugs of projects in content/projects/, each once",
               "[smart-ii-ur]", "The centre's projects the service belongs to; their pages link back.", sv.project_ids,

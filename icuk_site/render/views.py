@@ -35,7 +35,7 @@ from .pageviews import (
     TermView,
 )
 from .services import Services, ServiceView
-from .words import Words, _, ngettext
+from .words import Words, _
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
            "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "ServiceView",
