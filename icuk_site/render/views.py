@@ -32,6 +32,7 @@ from .pageviews import (
     ProjectView,
     TermView,
 )
+from .regionmap import RegionMap, region_map
 from .words import Words, _, ngettext
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
@@ -219,6 +220,10 @@ class Catalog:
 
     def by_category(self, lang: str) -> tuple[ProjectGroup, ...]:
         return self.facet("category", lang)
+
+    def region_map(self, lang: str) -> RegionMap:
+        """The home page's schematic map of the region (render/regionmap.py)."""
+        return region_map(lang, self.words)
 
     def home_groups(self, lang: str) -> tuple[HomeGroup, ...]:
         """The categories on the home page (HOME_PROJECTS_PER_CATEGORY)."""
