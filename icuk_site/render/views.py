@@ -339,7 +339,7 @@ class Catalog:
         return sorted(views, key=lambda v: v.url)
 
     def open_data_files(self) -> list[OpenDataFile]:
-        return [OpenDataFile(path, media) for path, media, _ in opendata.DISTRIBUTIONS]
+        return [OpenDataFile(path, media, fmt.replace("_", "-")) for path, media, fmt in opendata.DISTRIBUTIONS]
 
     def url(self, route: str, lang: str, **params: str) -> str:
         return url_for(route, lang, **params)
