@@ -190,7 +190,7 @@ def tab(browser):
 
 def test_phones_nothing_in_main_needs_sideways_scrolling_or_is_cut(tab, served, pages):
     found = []
-    for (kind, lang), path in pages.items():
+    for path in pages.values():
         tab.set_viewport_size({"width": DESKTOP, "height": 800})
         tab.goto(served + path, wait_until="load")
         for width in PHONES:
@@ -236,7 +236,7 @@ def test_compact_menu_opens_without_javascript(browser, served, pages, js):
 def test_footer_reaches_the_bottom_of_short_pages(tab, served, pages):
     tab.set_viewport_size({"width": DESKTOP, "height": 800})
     found = []
-    for (kind, lang), path in pages.items():
+    for (kind, _lang), path in pages.items():
         if kind in SHORT_KINDS:
             tab.goto(served + path, wait_until="load")
             m = tab.evaluate(FOOTER)

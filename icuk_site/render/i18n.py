@@ -21,7 +21,6 @@ from ..content import DEFAULT_LANG, LANGS
 from ..content.messages import load_po
 from . import typography
 
-
 # The Babel locale of each language's dates: English pages write British dates ("27 November
 # 2026"), as the house style spells British English; Czech ones Czech ("27. listopadu 2026").
 DATE_LOCALES = {"en": "en_GB", "cs": "cs_CZ"}
