@@ -197,6 +197,11 @@ def test_phones_nothing_in_main_needs_sideways_scrolling_or_is_cut(tab, served, 
             tab.set_viewport_size({"width": width, "height": 800})
             found.extend(f"{path} at {width}px: {p}" for p in tab.evaluate(CLIPPED))
     assert not found, "\n".join(found)
+    # the check sees what the review saw: a table in a box that scrolls sideways
+    tab.evaluate("""() => { const box = document.createElement('div'); box.className = 'table-wrap';
+      const wide = document.createElement('div'); wide.style.width = '600px'; wide.textContent = 'wide';
+      box.append(wide); document.querySelector('main').append(box); }""")
+    assert any("clips or scrolls" in p for p in tab.evaluate(CLIPPED))
 
 
 def test_header_one_row_at_every_width_even_with_six_menu_items(tab, served, pages):
