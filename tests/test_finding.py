@@ -95,7 +95,7 @@ def test_timeline_has_a_bar_and_a_table_row_per_dated_project(site):
     dated = [d for d in SITE.projects("en") if d.years]
     assert len(page.select(".timeline .tl-row rect.tl-bar")) == len(dated)
     assert page.select_one(".timeline")["aria-labelledby"] == "timeline-title"
-    assert [r["data-project"] for r in page.select(".timeline .tl-row")] == [
+    assert [r["data-slug"] for r in page.select(".timeline .tl-row")] == [
         r.select_one("a")["href"].rsplit("/", 1)[-1].removesuffix(".html") for r in page.select(".timeline-section tbody tr")]
     undated = len(SITE.projects("en")) - len(dated)
     assert f"{undated} projects have no years yet" in page.select_one("#timeline-desc").get_text()

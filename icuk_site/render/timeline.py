@@ -63,7 +63,7 @@ def timeline_html(rows, reference_year: int, labelledby: str = "timeline-title",
            '</ol><ol class="tl-rows">']
     for p in rows:
         open_ended = " tl-row--open" if p.years.end is None else ""
-        out.append(f'<li class="tl-row tl-row--{p.category.id}{open_ended}" data-project="{escape(p.slug)}">'
+        out.append(f'<li class="tl-row tl-row--{p.category.id}{open_ended}" data-slug="{escape(p.slug)}">'
                    f'<span class="tl-name">{typography.text(p.title, p.lang)}</span> <span class="tl-years">{escape(p.years_text)}</span>'
                    f"{_track(p, first, last)}</li>")
     out.append("</ol></div>")
