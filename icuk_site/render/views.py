@@ -36,7 +36,7 @@ from .pageviews import (
 )
 from .regionmap import RegionMap, region_map
 from .services import Services, ServiceView
-from .words import Words, _, ngettext
+from .words import Words, _
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
            "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "ServiceView",
