@@ -440,7 +440,7 @@ def test_unknown_audience_is_refused_with_the_id_to_write(project):
     (SV, "name: Sixth call (2020), ", "name: Sixth call (2020), status: open, ", "  - {name: Sixth",
      "calls: expected only the keys name, opens, closes, got status"),
     ("services/en/innovative-firm-competition.md", "projects: [smart-ii-ur]", "projects: [smart-ii, hydrogen]",
-     "projects:", "projects: expected the slug of a project in content/projects/, got unknown project 'smart-ii' "
+     "projects:", "projects: expected the ID of a project (its file name in content/projects/en/), got unknown project 'smart-ii' "
      "(did you mean 'smart-ii-ur'?)"),
     (SV, "audience: [companies]", "audiences: [companies]", "audiences:",
      "audiences: expected a service field (title, slug, lang, summary, audience, years, calls, projects, date, "
