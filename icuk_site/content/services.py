@@ -71,7 +71,8 @@ def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
     """A list of project IDs, each with its line (whether such a project exists is checked
     across files, content/site.py)."""
     if not isinstance(value, list) or not value:
-        raise Invalid(M("expected a list of project IDs (file names in content/projects/en/, e.g. [hydrogen, smart-ii-ur]), got {value}", value=show(value)))
+        raise Invalid(M("expected a list of project IDs (file names in content/projects/en/, e.g. "
+                        "[hydrogen, smart-ii-ur]), got {value}", value=show(value)))
     items = node.value if isinstance(node, yaml.SequenceNode) else []
     out, seen, problems = [], set(), []
     for item, item_node in zip(value, items, strict=False):
