@@ -13,7 +13,7 @@ from .values import Link, Years
 class Document:
     """One validated Markdown file (front-matter values are clean and typed)."""
 
-    kind: str  # "project" | "page"
+    kind: str  # "project" | "page" | "news"
     source: str  # path relative to the content folder, e.g. "projects/en/hydrogen.md"
     lang: str
     slug: str
@@ -30,6 +30,10 @@ class Document:
     image: str | None = None
     image_alt: str | None = None
     links: tuple[Link, ...] = ()
+    # news fields (partners, image and image_alt above too)
+    date_precision: str = "day"  # "month": only the month of `date` is known
+    projects: tuple[str, ...] = ()  # the projects a news item is about (their slugs)
+    sources: tuple[Link, ...] = ()
     # page fields
     template: str = "page"
     nav_label: str | None = None
@@ -48,8 +52,8 @@ class Document:
 
     @property
     def route(self) -> str:
-        if self.kind == "project":
-            return "project"
+        if self.kind in ("project", "news"):
+            return self.kind
         return {"home": "home", "404": "404"}.get(self.template, "page")
 
     @property

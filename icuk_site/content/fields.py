@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import values as v
-from .vocab import CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
+from .vocab import CATEGORIES, DATE_PRECISIONS, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,33 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
               "When the page was last changed in substance.", v.date),
 )
 
+# content/news/<lang>/<slug>.md: one news item (Aktuality). Its date is the day it happened
+# (or the month, with date_precision: month), not the day the file was written.
+NEWS_FIELDS: tuple[FieldSpec, ...] = (
+    *_common_fields(),
+    FieldSpec("date", "date", True, "YYYY-MM-DD; the 1st of the month with date_precision: month", "2019-11-19",
+              "The day the news happened (the news index lists the newest first).", v.date),
+    FieldSpec("date_precision", "text", False, ", ".join(DATE_PRECISIONS) + " (default day)", "month",
+              "How exactly the date is known: month shows only the month and year.", v.choice(DATE_PRECISIONS)),
+    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
+              "ICUK signed the regional hydrogen memorandum with the region and 17 other entities.",
+              "Shown in the news index, on the home page, in the page description and in the news feed.", v.text(300)),
+    FieldSpec("projects", "list of project IDs", False, "slugs of projects in content/projects/, each once",
+              "[hydrogen]", "The projects the news is about: each links here and back.", v.project_ids),
+    FieldSpec("partners", "list of partner IDs", False, "IDs from content/data/partners.yaml, each once",
+              "[usti-region, unicre]", "The organisations the news names: each links here and back.", v.partner_ids),
+    FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
+              "hydrogen-memorandum.jpg", "A picture shown at the top of the news item.", v.image),
+    FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters",
+              "The signatories of the memorandum in Ústí nad Labem",
+              "What the picture shows, for people who cannot see it.", v.text(250)),
+    FieldSpec("sources", "list of mappings", False, "each {label: text, url: https://…}",
+              "[{label: ORLEN UniCRE, url: 'https://orlenunicre.cz/aktuality/806-memorandum-o-vyuzivani-vodiku-v-usteckem-kraji'}]",
+              "Where the facts come from: shown below the text as sources.", v.links),
+    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
+              "When the item was last corrected in substance (the feed's updated date).", v.date),
+)
+
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "mapping", True, "{cs: …, en: …}", "{cs: Ústecký kraj, en: Ústí Region}",
@@ -91,5 +118,6 @@ PARTNER_FIELDS: tuple[FieldSpec, ...] = (
               v.choice(PARTNER_KINDS)),
 )
 
-FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS}
-KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages"}
+FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS,
+                                                     "news": NEWS_FIELDS}
+KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages", "news": "news"}

@@ -23,15 +23,20 @@ ROUTES: dict[str, dict[str, str]] = {
     "partner": {"en": "partners/{slug}/", "cs": "cs/partneri/{slug}/"},
     "search": {"en": "search/", "cs": "cs/hledat/"},
     "feed": {"en": "feeds/projects.en.atom.xml", "cs": "feeds/projects.cs.atom.xml"},
+    "news": {"en": "news/{slug}.html", "cs": "cs/aktuality/{slug}.html"},
+    "news_index": {"en": "news/", "cs": "cs/aktuality/"},
+    "news_page": {"en": "news/page/{slug}/", "cs": "cs/aktuality/strana/{slug}/"},  # page 2, 3, … of the index
+    "news_feed": {"en": "feeds/news.en.atom.xml", "cs": "feeds/news.cs.atom.xml"},
 }
 # A slug may not take a name the site uses for its own paths: pages are `{slug}.html` beside
 # the site's folders and home page (index.html, 404.html), projects beside the projects index.
 RESERVED_PAGE_SLUGS = frozenset(
-    {"cs", "en", "projects", "projekty", "partners", "partneri", "search", "hledat",
+    {"cs", "en", "projects", "projekty", "partners", "partneri", "search", "hledat", "news", "aktuality",
      "theme", "images", "data", "feeds", "pagefind", "well-known", "index", "404"}
 )
 RESERVED_PROJECT_SLUGS = frozenset({"index"})
-RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS}
+RESERVED_NEWS_SLUGS = frozenset({"index"})  # news/index.html is the news index
+RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS, "news": RESERVED_NEWS_SLUGS}
 
 
 @lru_cache(maxsize=65536)  # asked tens of thousands of times per build for the same few thousand URLs

@@ -1,7 +1,8 @@
 """Rules across files that the twins, the navigation and the pictures folder must keep.
 
     twins       the English and the Czech file of one project state the same facts (category,
-                phase, partners, years, picture): each file stays complete for its translator,
+                phase, partners, years, picture; a news item: date, precision, projects, partners,
+                picture): each file stays complete for its translator,
                 and a difference is a problem on the second-language file, naming the first
     nav_order   two pages of a language in the same place of the navigation (a warning)
     pictures    a file in content/images/ that no page uses (a warning: it is not published)
@@ -9,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,16 +19,20 @@ from .messages import M
 from .problems import Problem
 from .vocab import DEFAULT_LANG, LANGS
 
-TWIN_FACTS = ("category", "phase", "partners", "years", "image")
+TWIN_FACTS = {"project": ("category", "phase", "partners", "years", "image"),
+              "news": ("date", "date_precision", "projects", "partners", "image")}
+LIST_FACTS = ("partners", "projects")
 
 
 def _shown(name: str, value) -> str:
     if value is None or value == ():
         return M("nothing")
-    if name == "partners":
+    if name in LIST_FACTS:
         return "[" + ", ".join(value) + "]"
     if name == "years":
         return f"{{start: {value.start}" + (f", end: {value.end}}}" if value.end else "}")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value)
 
 
@@ -35,16 +41,16 @@ def twins(docs: Iterable[Document], reported: set[tuple[str, str]] = frozenset()
     by_key = {(d.kind, d.slug, d.lang): d for d in docs}
     out = []
     for (kind, slug, lang), doc in by_key.items():
-        if kind != "project" or lang == DEFAULT_LANG:
+        if kind not in TWIN_FACTS or lang == DEFAULT_LANG:
             continue
         first = by_key.get((kind, slug, DEFAULT_LANG))
         if first is None:
             continue
-        for name in TWIN_FACTS:
+        for name in TWIN_FACTS[kind]:
             if (doc.source, name) in reported or (first.source, name) in reported:
                 continue
             mine, theirs = getattr(doc, name), getattr(first, name)
-            same = sorted(mine) == sorted(theirs) if name == "partners" else mine == theirs
+            same = sorted(mine) == sorted(theirs) if name in LIST_FACTS else mine == theirs
             if not same:
                 line = doc.line_of(name) or doc.line_of("slug")
                 out.append(Problem(doc.source, line, name, M(

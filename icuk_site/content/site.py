@@ -19,7 +19,7 @@ from .messages import M
 from .parse import PARTNER_REF, parse_document, parse_partners
 from .problems import ContentError, Problem, did_you_mean
 from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES
-from .vocab import LANGS, sort_key
+from .vocab import DEFAULT_LANG, LANGS, sort_key
 
 PARTNERS_FILE = "data/partners.yaml"
 IMAGES_DIR = "images"
@@ -51,6 +51,16 @@ class Site:
         """The projects of a language, in a stable reading order (title)."""
         return sorted((d for d in self.documents if d.kind == "project" and d.lang == lang),
                       key=lambda d: sort_key(d.title, lang))
+
+    def news(self, lang: str) -> list[Document]:
+        """The news items of a language, newest first (then by slug, for a stable order)."""
+        return sorted((d for d in self.documents if d.kind == "news" and d.lang == lang),
+                      key=lambda d: (d.date, d.slug), reverse=True)
+
+    def project_by_id(self, pid: str, lang: str) -> Document | None:
+        """The project a news item names by ID (the English file's slug), in a language."""
+        first = self.get("project", pid, DEFAULT_LANG)
+        return self.twin(first, lang) if first is not None else None
 
     def pages(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.kind == "page" and d.lang == lang]
@@ -145,7 +155,14 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
             problems.append(Problem(rel, line, "partners", M("expected a partner ID from {file}, got unknown partner "
                                                              "{pid!r}{hint}", file=PARTNERS_FILE, pid=pid,
                                                              hint=did_you_mean(pid, partners))))
+    # Project IDs a news item may name: every project file's slug, also of files with problems.
+    project_ids = {d.slug for d in docs if d.kind == "project"} | {r[1] for r in declared_docs if r[0] == "project"}
     for doc in docs:
+        for pid in doc.projects:
+            if pid not in project_ids:
+                problems.append(Problem(doc.source, doc.line_of(f"projects:{pid}"), "projects",
+                                        M("expected a project ID (the slug of a file in projects/), got unknown "
+                                          "project {pid!r}{hint}", pid=pid, hint=did_you_mean(pid, project_ids))))
         for pid in doc.partners if partners is not None else ():
             if pid not in partners:
                 problems.append(Problem(doc.source, doc.line_of(f"partners:{pid}"), "partners",
@@ -190,6 +207,7 @@ def _last_year(docs: list[Document]) -> int:
 DUPLICATE_SLUG = {
     "project": "expected a slug no other {lang} project uses, got {slug!r} (also in {other})",
     "page": "expected a slug no other {lang} page uses, got {slug!r} (also in {other})",
+    "news": "expected a slug no other {lang} news item uses, got {slug!r} (also in {other})",
 }
 MISSING_TWIN = {
     "en": "expected the English twin ({folder}/en/… with slug: {slug} and lang: en), got none",
