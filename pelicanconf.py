@@ -31,7 +31,8 @@ DEFAULT_LANG = "en"
 # Our plugin does the reading, the languages and the listing pages (see icuk_site/plugin.py).
 PLUGINS = ["icuk_site"]
 
-ARTICLE_PATHS = ["projects"]
+# News items are articles too (their own template, routes and views: icuk_site/render/news.py).
+ARTICLE_PATHS = ["projects", "news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 # Pairs the English and Czech files of one project or page: they share the slug.

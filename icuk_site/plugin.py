@@ -78,6 +78,8 @@ def attach_views(generator) -> None:
             item.view = catalog.view(site.by_source[item.relative_source_path.replace("\\", "/")])
             if item.view.kind == "project":
                 session.articles[(item.slug, item.lang)] = item
+            elif item.view.kind == "news":
+                session.news_articles[(item.slug, item.lang)] = item
 
 
 def get_writer(pelican):

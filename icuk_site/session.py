@@ -11,7 +11,7 @@ with problems), then makes what the build needs and keeps it here:
     pictures   responsive pictures made on first use (render/images.py)
     search     the search index being staged (outputs/search.py)
     bodies     Markdown bodies rendered before Pelican reads, on two cores (cold builds)
-    articles   Pelican's Article objects by (slug, lang), for the feeds' content
+    articles   Pelican's Article objects by (slug, lang), for the feeds' content (news: news_articles)
     templates  compiled templates shared by this build's Jinja environments
 
 Nothing of one build is left for the next: a new run makes a new session, and `close()` ends
@@ -48,6 +48,7 @@ class Session:
     search: SearchIndex | None
     bodies: dict[str, str] = field(default_factory=dict)
     articles: dict[tuple[str, str], object] = field(default_factory=dict)
+    news_articles: dict[tuple[str, str], object] = field(default_factory=dict)
     templates: dict[str, bytes] = field(default_factory=dict)
     finished: bool = False  # every step of `finalized` done: the output is complete
 

@@ -108,7 +108,8 @@ def site_urls(docs: Iterable[Document], partners: Iterable[str], years: Iterable
     """Every URL path (no leading slash, no index.html) the build makes a page at, in every language."""
     urls = {d.url for d in docs}
     for lang in LANGS:
-        urls |= {url_for(r, lang) for r in ("home", "projects", "years", "partners", "search", "feed")}
+        urls |= {url_for(r, lang) for r in ("home", "projects", "years", "partners", "search", "feed",
+                                            "news_index", "news_feed")}
         urls |= {url_for("category", lang, slug=c) for c in CATEGORIES}
         urls |= {url_for("phase", lang, slug=p) for p in PHASES}
         urls |= {url_for("partner", lang, slug=p) for p in partners}

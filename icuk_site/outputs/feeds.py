@@ -2,7 +2,8 @@
 author, absolute ids and links, each entry's own `updated` and, where known, `published`.
 
 `write_atom(path, FeedInfo, entries)` writes any feed from `FeedEntry` items; `write_feed` is the
-projects feed of one language built on it (a news feed would build its own entries the same way).
+projects feed of one language built on it, `write_news_feed` the news feed (an item's `published`
+is its own date, the first of the month when only the month is known).
 Until dates come from the git history, an entry's `updated` is its document's `modified` (or
 `date`), and `published` its `date`: the build stays reproducible (no clock, no file times).
 """
@@ -20,6 +21,8 @@ from ..content import CATEGORIES, url_for
 
 FEED_TITLES = {"en": "Innovation Centre of the Usti Region – projects",
                "cs": "Inovační centrum Ústeckého kraje – projekty"}
+NEWS_FEED_TITLES = {"en": "Innovation Centre of the Usti Region – news",
+                    "cs": "Inovační centrum Ústeckého kraje – aktuality"}
 
 
 @dataclass(frozen=True)
@@ -136,4 +139,35 @@ def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, l
         author_uri=f"{siteurl}/",
     )
     write_atom(output / feed_url, info, project_entries(catalog, articles, lang, siteurl, limit))
+    return feed_url
+
+
+def news_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
+    """The newest `limit` news items of a language as feed entries, newest first."""
+    items = catalog.news.items(lang)[:limit] if limit else catalog.news.items(lang)
+    out = []
+    for item in items:
+        article = articles.get((item.slug, lang))
+        out.append(FeedEntry(
+            id=f"{siteurl}/{item.url}",
+            title=item.title,
+            link=f"{siteurl}/{item.url}",
+            updated=item.updated,
+            published=item.doc.date,
+            summary=item.summary,
+            content=article.get_content(siteurl) if article else None,
+            categories=tuple(p.title for p in item.projects),
+        ))
+    return out
+
+
+def write_news_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
+                    settings: dict) -> str:
+    """Write the Atom feed of one language's news (`articles`: Pelican's Article objects of the
+    news items by (slug, lang)). Returns the feed's path in the output."""
+    feed_url = url_for("news_feed", lang)
+    index = f"{siteurl}/{url_for('news_index', lang)}"
+    info = FeedInfo(id=index, title=NEWS_FEED_TITLES[lang], link=index, self_link=f"{siteurl}/{feed_url}", lang=lang,
+                    author_name=feed_author(settings), author_uri=f"{siteurl}/")
+    write_atom(output / feed_url, info, news_entries(catalog, articles, lang, siteurl, limit))
     return feed_url

@@ -5,6 +5,8 @@ and range; tests/quality/test_schemaorg.py checks them against a pinned schema.o
   its `breadcrumb`), whose `mainEntity` is the project on a project page and whose `about` is
   the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
 - project pages: the `Project`, with the one IRI that projects.json gives it too;
+- news pages: the `NewsArticle` (its own date, `about` its projects, `mentions` its partners,
+  `citation` its sources), the WebPage's `mainEntity`;
 - wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at).
 
 Blocks refer to each other by IRI. Jinja globals (registered by the plugin) return a ready
@@ -84,7 +86,9 @@ def webpage(ctx, view) -> dict[str, Any]:
     data["publisher"] = _org_id(ctx)
     if view.kind not in NO_BREADCRUMBS:
         data["breadcrumb"] = {"@id": breadcrumb_id(url)}
-    if view.kind == "project":
+    if view.kind == "news":
+        data["mainEntity"] = {"@id": news_id(url)}
+    elif view.kind == "project":
         data["mainEntity"] = {"@id": project_iri(ctx.get("SITEURL", ""), view.slug)}
         data["keywords"] = [view.category.label, view.phase.label]  # a CreativeWork's, not a Project's
     else:
@@ -121,6 +125,38 @@ def jsonld_project(ctx, view) -> Markup:
     return block(data)
 
 
+def news_id(page_url: str) -> str:
+    return f"{page_url}#article"
+
+
+@pass_context
+def jsonld_news(ctx, view) -> Markup:
+    """A news item (views.NewsView) as a NewsArticle; its date as precise as the item knows it."""
+    url = _abs(ctx, view.url)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": news_id(url),
+        "headline": view.title,
+        "description": view.summary,
+        "url": url,
+        "mainEntityOfPage": {"@id": url},
+        "inLanguage": view.lang,
+        "datePublished": view.date_iso,
+        "author": _org_id(ctx),
+        "publisher": _org_id(ctx),
+    }
+    if view.doc.modified:
+        data["dateModified"] = view.doc.modified.isoformat()
+    if view.doc.projects:  # by ID (the English file's slug), as project_iri names a project
+        data["about"] = [{"@id": project_iri(ctx.get("SITEURL", ""), pid)} for pid in view.doc.projects]
+    if view.partners:
+        data["mentions"] = [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url)} for p in view.partners]
+    if view.sources:
+        data["citation"] = [{"@type": "CreativeWork", "name": s.label, "url": s.url} for s in view.sources]
+    return block(data)
+
+
 @pass_context
 def jsonld_breadcrumbs(ctx, items) -> Markup:
     """`items`: (label, url) from the home page to the current page (the last one)."""
@@ -138,5 +174,6 @@ def jsonld_breadcrumbs(ctx, items) -> Markup:
 GLOBALS = {
     "jsonld_organization": jsonld_organization,
     "jsonld_project": jsonld_project,
+    "jsonld_news": jsonld_news,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }

@@ -71,7 +71,7 @@ class IcukMarkdownReader(BaseReader):
             "summary": str(escape(doc.summary)),
             "url": doc.url,
             "save_as": doc.save_as,
-            "template": "article" if doc.kind == "project" else doc.template,
+            "template": {"project": "article", "news": "news"}.get(doc.kind, doc.template),
         }
         if doc.modified:
             metadata["modified"] = _datetime(doc.modified)

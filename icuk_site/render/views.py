@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..content import CATEGORIES, LANG_AUTONYMS, LANGS, PARTNER_KINDS, PHASES, Document, Site, sort_key, url_for
 from ..outputs import opendata
 from . import typography
+from .news import NewsCatalog
 from .pageviews import (
     Alternate,
     Crumb,
@@ -48,7 +49,7 @@ FOOTER_PAGES = ("about", "open-data", "accessibility")
 
 # What the site's own sections are called (breadcrumbs, titles).
 SECTION_NAMES = {"home": _("Home"), "projects": _("Projects"), "partners": _("Partners"), "years": _("Years"),
-                 "search": _("Search")}
+                 "search": _("Search"), "news_index": _("News")}
 # A facet's name, and the title of one of its values' pages.
 FACET_NAMES = {"category": _("Category"), "phase": _("Phase"), "partner": _("Partner"), "year": _("Year")}
 FACET_TITLES = {"category": _("Category: %(name)s"), "phase": _("Phase: %(name)s"),
@@ -199,7 +200,14 @@ class Catalog:
         return tuple(v for slug in FOOTER_PAGES if (v := self.page_by_slug(slug, lang)) is not None)
 
     def view(self, doc: Document) -> PageView:
+        if doc.kind == "news":
+            return self.news.item(doc)
         return self.project(doc) if doc.kind == "project" else self.page(doc)
+
+    @cached_property
+    def news(self) -> NewsCatalog:
+        """The news items, their index and what names a project or partner (render/news.py)."""
+        return NewsCatalog(self)
 
     def page_by_slug(self, slug: str, lang: str) -> PageView | None:
         doc = self.site.get("page", slug, lang)
@@ -331,6 +339,7 @@ class Catalog:
         views: list[PageView] = [self.view(d) for d in self.site.documents if d.template != "404"]
         for lang in LANGS:
             views.extend(self.listings(lang))
+            views.extend(self.news.index_pages(lang))
         return sorted(views, key=lambda v: v.url)
 
     def open_data_files(self) -> list[OpenDataFile]:
