@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..content import CATEGORIES, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, FieldSpec, Term
+from ..content import CATEGORIES, NEWS_FIELDS, PAGE_FIELDS, PARTNER_KINDS, PHASES, PROJECT_FIELDS, FieldSpec, Term
 from .errors import AuthoringError
 
 DOCS = {"en": "docs/authoring.md", "cs": "docs/authoring.cs.md"}
@@ -43,6 +43,21 @@ DESCRIPTIONS_CS = {
         "Pořadí stránky v hlavní navigaci (Projekty mají 1).",
     "When this page was first published.": "Kdy byla stránka poprvé zveřejněna.",
     "When the page was last changed in substance.": "Kdy se stránka naposledy podstatně změnila.",
+    "The day the news happened (the news index lists the newest first).":
+        "Den, kdy se událost stala (přehled aktualit řadí od nejnovější).",
+    "How exactly the date is known: month shows only the month and year.":
+        "Jak přesně je datum známé: month zobrazí jen měsíc a rok.",
+    "Shown in the news index, on the home page, in the page description and in the news feed.":
+        "Zobrazí se v přehledu aktualit, na úvodní stránce, v popisu stránky a v kanálu aktualit.",
+    "The projects the news is about: each links here and back.":
+        "Projekty, kterých se aktualita týká: každý odkazuje sem a aktualita zpět na něj.",
+    "The organisations the news names: each links here and back.":
+        "Organizace, které aktualita zmiňuje: každá odkazuje sem a aktualita zpět na ni.",
+    "A picture shown at the top of the news item.": "Obrázek v záhlaví aktuality.",
+    "Where the facts come from: shown below the text as sources.":
+        "Odkud fakta pocházejí: zobrazí se pod textem jako zdroje.",
+    "When the item was last corrected in substance (the feed's updated date).":
+        "Kdy byla aktualita naposledy věcně opravena (datum aktualizace v kanálu).",
 }
 
 FIELD_HEADINGS = {
@@ -91,6 +106,7 @@ def generated_blocks(lang: str) -> dict[str, str]:
     return {
         "project-fields": field_table(PROJECT_FIELDS, lang),
         "page-fields": field_table(PAGE_FIELDS, lang),
+        "news-fields": field_table(NEWS_FIELDS, lang),
         "categories": term_table(CATEGORIES, lang),
         "phases": term_table(PHASES, lang),
         "partner-kinds": term_table(PARTNER_KINDS, lang),
