@@ -53,6 +53,7 @@ class FeedInfo:
     author_uri: str = ""
     subtitle: str = ""
     extra: dict = field(default_factory=dict)
+    updated: dt.date | dt.datetime | None = None  # the feed's <updated> when it has no entries (not the clock)
 
 
 def _aware(d: dt.date | dt.datetime) -> dt.datetime:
@@ -75,6 +76,9 @@ def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry]) -> Atom1Feed:
         author_name=info.author_name,
         author_link=info.author_uri or None,
     )
+    entries = list(entries)
+    if not entries and info.updated is not None:  # feedgenerator would take the clock: builds must be reproducible
+        feed.latest_post_date = lambda: _aware(info.updated)
     for e in entries:
         feed.add_item(
             title=e.title,
@@ -168,6 +172,6 @@ def write_news_feed(catalog, articles: dict, lang: str, siteurl: str, output: Pa
     feed_url = url_for("news_feed", lang)
     index = f"{siteurl}/{url_for('news_index', lang)}"
     info = FeedInfo(id=index, title=NEWS_FEED_TITLES[lang], link=index, self_link=f"{siteurl}/{feed_url}", lang=lang,
-                    author_name=feed_author(settings), author_uri=f"{siteurl}/")
+                    author_name=feed_author(settings), author_uri=f"{siteurl}/", updated=catalog.site.reference_date)
     write_atom(output / feed_url, info, news_entries(catalog, articles, lang, siteurl, limit))
     return feed_url

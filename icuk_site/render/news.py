@@ -14,8 +14,8 @@ from functools import cached_property
 
 from babel.dates import format_date
 
-from ..content import DEFAULT_LANG, LANG_AUTONYMS, LANGS, Document, url_for
-from .pageviews import LOCALES, Alternate, NewsIndexView, NewsView, PageLink
+from ..content import DEFAULT_LANG, LANG_AUTONYMS, LANGS, Document, sort_key, url_for
+from .pageviews import LOCALES, Alternate, NewsIndexView, NewsView, PageLink, ProjectGroup
 from .typography import czech_nbsp_text
 from .words import _
 
@@ -116,6 +116,14 @@ class NewsCatalog:
 
     def for_partner(self, pid: str, lang: str) -> tuple[NewsView, ...]:
         return self._by_partner.get((pid, lang), ())
+
+    def partner_groups(self, lang: str) -> tuple[ProjectGroup, ...]:
+        """Partners that news items name but no project does, as empty partner groups (their pages
+        list only their news), in reading order."""
+        with_projects = {g.term.id for g in self.catalog.facet("partner", lang)}
+        named = {pid for (pid, item_lang) in self._by_partner if item_lang == lang} - with_projects
+        terms = sorted((self.catalog.partner(pid, lang) for pid in named), key=lambda t: sort_key(t.name, lang))
+        return tuple(ProjectGroup("partner", term, ()) for term in terms)
 
     # ---- the index ----------------------------------------------------------------------
     def index_pages(self, lang: str) -> tuple[NewsIndexView, ...]:

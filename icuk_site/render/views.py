@@ -306,7 +306,9 @@ class Catalog:
                 index("search", "search"),
             ]
             for f in FACETS:
-                for g in self.facet(f, lang):
+                # A partner only news items name has a page too (with its news, no projects).
+                extra = self.news.partner_groups(lang) if f == "partner" else ()
+                for g in (*self.facet(f, lang), *extra):
                     url = url_for(f, lang, slug=g.term.id)
                     title = self.word(lang, FACET_TITLES[f], name=g.term.label, year=g.term.label)
                     pages.append(listing(
