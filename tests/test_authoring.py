@@ -157,7 +157,7 @@ def test_check_is_ok_on_the_real_content_and_fast():
     result = check(ROOT / "content")
     seconds = time.perf_counter() - start
     assert result.ok, str(result)
-    assert re.fullmatch(r"OK: \d+ projects, \d+ pages, \d+ partners", str(result))
+    assert re.fullmatch(r"OK: \d+ projects, \d+ news items, \d+ pages, \d+ partners", str(result))
     assert seconds < 2, f"check took {seconds:.2f} s"
 
 
@@ -216,7 +216,7 @@ def test_check_of_a_missing_field_names_file_and_field(project_copy):
 def test_check_task_ok(project_copy):
     out = invoke(project_copy, "check")
     assert out.returncode == 0, out.stderr
-    assert re.fullmatch(r"OK: 10 projects, \d+ pages, \d+ partners\n", out.stdout)
+    assert re.fullmatch(r"OK: 10 projects, \d+ news items, \d+ pages, \d+ partners\n", out.stdout)
 
 
 # ---- the docs tables -------------------------------------------------------------------------

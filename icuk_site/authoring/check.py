@@ -38,6 +38,7 @@ def check(content_dir: str | Path, shown_as: str = "content", lang: str | None =
     warning = M("warning").say(lang)
     projects = {d.slug for d in site.documents if d.kind == "project"}
     pages = {d.slug for d in site.documents if d.kind == "page"}
-    ok = M("OK: {projects} projects, {pages} pages, {partners} partners", projects=len(projects), pages=len(pages),
-           partners=len(site.partners))
+    news = {d.slug for d in site.documents if d.kind == "news"}
+    ok = M("OK: {projects} projects, {news} news items, {pages} pages, {partners} partners", projects=len(projects),
+           news=len(news), pages=len(pages), partners=len(site.partners))
     return CheckResult(True, (*(f"{prefix}{p.text(lang)} ({warning})" for p in site.warnings), ok.say(lang)))
