@@ -486,9 +486,9 @@ MONTH_EN = "news/en/icuk-founded.md"
      "date_precision: expected one of day, month, got 'week'",
      "date_precision: očekávána jedna z hodnot day, month, zadáno 'week'"),
     (NEWS_EN, "projects: [hydrogen]", "projects: [hydrogn]", "projects:",
-     "projects: expected a project ID (the slug of a file in projects/), got unknown project 'hydrogn' "
-     "(did you mean 'hydrogen'?)",
-     "projects: očekáváno ID projektu (slug souboru v projects/), zadán neznámý projekt 'hydrogn' "
+     "projects: expected the ID of a project (its file name in content/projects/en/), got unknown project "
+     "'hydrogn' (did you mean 'hydrogen'?)",
+     "projects: očekáváno ID projektu (název jeho souboru v content/projects/en/), zadán neznámý projekt 'hydrogn' "
      "(měli jste na mysli 'hydrogen'?)"),
     (NEWS_EN, "projects: [hydrogen]", "projects: [hydrogen, hydrogen]", "projects:",
      "projects: expected each project once, got 'hydrogen' twice",

@@ -254,6 +254,11 @@ class NewsView(PageView):
     def slug(self) -> str:
         return self.doc.slug
 
+    @property
+    def key(self) -> str:
+        """The translation key (file name): the item's ID in both languages."""
+        return self.doc.key
+
     @cached_property
     def title_html(self) -> Markup:
         return typography.text(self.title, self.lang)
