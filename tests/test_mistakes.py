@@ -501,8 +501,12 @@ MONTH_EN = "news/en/icuk-founded.md"
      "date: expected the same date as the English version news/en/hydrogen-memorandum.md (2019-11-19), got 2019-11-20",
      "date: očekávána stejná hodnota date jako v anglické verzi news/en/hydrogen-memorandum.md (2019-11-19), "
      "zadáno 2019-11-20"),
+    ("news/en/digilab-first-year.md", "services: [digilab]", "services: [digilb]", "services:",
+     "services: expected the ID of a service (its file name in content/services/en/), got unknown service 'digilb' "
+     "(did you mean 'digilab'?)",
+     "services: očekáváno ID služby (název jejího souboru v content/services/en/), zadána neznámá služba 'digilb'"),
     (NEWS_EN, "sources:", "source:", "source:",
-     "source: expected a news field (title, slug, lang, date, date_precision, summary, projects, partners, image, "
+     "source: expected a news field (title, slug, lang, date, date_precision, summary, projects, services, partners, image, "
      "image_alt, sources, modified), got unknown field 'source' (did you mean 'sources'?)",
      "source: očekáváno pole aktuality (title, slug … zadáno neznámé pole 'source' (měli jste na mysli 'sources'?)"),
 ])

@@ -228,3 +228,17 @@ def test_no_news_at_all_one_empty_index_page_and_no_home_section(project_copy):
         assert not built.path(url_for("news_page", lang, slug="2")).exists()
         assert ET.fromstring(built.path(url_for("news_feed", lang)).read_bytes()).findall(f"{ATOM}entry") == []
     assert not re.search(r"/news/[a-z]", built.text("sitemap.xml"))
+
+
+def test_a_service_lists_the_news_that_name_it(site):
+    """A news item's `services` put it under "Related news" on each service's page, newest first."""
+    for lang in LANGS:
+        for service in SITE.services(lang):
+            expected = ["/" + d.url for d in SITE.news(lang) if service.key in d.services]
+            heading = site.html(service.url).find(id="news")
+            if not expected:
+                assert heading is None, service.url
+                continue
+            assert [a["href"] for a in heading.find_next_sibling("ul").select("a")] == expected, service.url
+    vouchers = SITE.get("service", "innovation-vouchers", "cs")
+    assert len([d for d in SITE.news("cs") if vouchers.key in d.services]) == 2

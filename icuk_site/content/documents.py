@@ -55,6 +55,7 @@ class Document:
     funding: tuple[Funding, ...] = ()
     # news fields (partners, projects, image and image_alt above too)
     date_precision: str = "day"  # "month": only the month of `date` is known
+    services: tuple[str, ...] = ()  # the services a news item is about (their IDs)
     sources: tuple[Link, ...] = ()
     # page fields
     template: str = "page"

@@ -21,6 +21,7 @@ from .vocab import AUDIENCES, CATEGORIES, DATE_PRECISIONS, LANG_NAMES, LANGS, PA
 
 # The Czech name of each type a field table uses.
 FIELD_TYPES_CS = {
+    "list of service IDs": "seznam ID služeb",
     "list of audience IDs": "seznam ID cílových skupin",
     "list of project IDs": "seznam ID projektů",
     "text": "text",
@@ -202,6 +203,10 @@ NEWS_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("projects", "list of project IDs", False, "IDs of projects (file names in content/projects/en/), each once",
               "[hydrogen]", "The projects the news is about: each links here and back.", v.project_ids,
               description_cs="Projekty, kterých se aktualita týká: každý odkazuje sem a aktualita zpět na něj."),
+    FieldSpec("services", "list of service IDs", False, "IDs of services (file names in content/services/en/), each once",
+              "[innovation-vouchers]", "The services the news is about: their pages list it under related news.",
+              v.service_ids, description_cs="Služby, kterých se aktualita týká: jejich stránky ji uvedou mezi "
+              "souvisejícími aktualitami."),
     FieldSpec("partners", "list of partner IDs", False, "IDs from content/data/partners.yaml, each once",
               "[usti-region, unicre]", "The organisations the news names: each links here and back.", v.partner_ids,
               description_cs="Organizace, které aktualita zmiňuje: každá odkazuje sem a aktualita zpět na ni."),

@@ -176,10 +176,13 @@ def parse_document(path: Path, rel: str, kind: str, problems: list[Problem],
     lines.update({f"partners:{p}": line + 1 for p, line in partners})
     projects = values.pop("projects", ())
     lines.update({f"projects:{p}": line + 1 for p, line in projects})
+    services = values.pop("services", ())
+    lines.update({f"services:{p}": line + 1 for p, line in services})
     lines.update({f"funding:{i}": f.line + 1 for i, f in enumerate(values.get("funding", ())) if f.line})
     lines["body"] = body_line  # the file's line of the text's first line
     return Document(kind=kind, source=rel, body=body, partners=tuple(p for p, _ in partners),
-                    projects=tuple(p for p, _ in projects), lines=lines, **values)
+                    projects=tuple(p for p, _ in projects), services=tuple(p for p, _ in services), lines=lines,
+                    **values)
 
 
 def _rules(kind: str, rel: str, folder_lang: str | None, values: dict, lines: dict) -> list[Problem]:

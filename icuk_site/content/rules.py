@@ -24,8 +24,8 @@ from .vocab import DEFAULT_LANG, LANGS
 
 TWIN_FACTS = {"project": ("category", "phase", "partners", "years", "image", "funding"),
               "service": ("audience", "years", "calls", "projects"),
-              "news": ("date", "date_precision", "projects", "partners", "image")}
-LIST_FACTS = ("partners", "audience", "projects")
+              "news": ("date", "date_precision", "projects", "services", "partners", "image")}
+LIST_FACTS = ("partners", "audience", "projects", "services")
 
 
 def _shown(name: str, value) -> str:
@@ -58,7 +58,7 @@ def twins(docs: Iterable[Document], reported: set[tuple[str, str]] = frozenset()
             if (doc.source, name) in reported or (first.source, name) in reported:
                 continue
             mine, theirs = getattr(doc, name), getattr(first, name)
-            if name in ("partners", "projects"):  # order is not a fact
+            if name in LIST_FACTS:  # order is not a fact
                 same = sorted(mine) == sorted(theirs)
             elif name == "funding":  # the funded project's name is worded in each language
                 same = [f.facts for f in mine] == [f.facts for f in theirs]

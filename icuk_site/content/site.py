@@ -180,6 +180,7 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
             problems.append(Problem(doc.source, doc.line_of("image"), "image", problem))
     problems.extend(pairing.check(files if files is not None else [(d.kind, d.source) for d in docs], docs, KIND_DIRS))
     problems.extend(_project_refs(docs, declared_docs, files))
+    problems.extend(_service_refs(docs, files))
     for lang in LANGS:
         for template in ("home", "404"):
             found = [d for d in docs if d.kind == "page" and d.lang == lang and d.template == template]
@@ -210,6 +211,15 @@ def _project_refs(docs: list[Document], declared_docs, files: list[tuple[str, st
     return [Problem(rel, line, "projects", M("expected the ID of a project (its file name in content/projects/en/), "
                                              "got unknown project {slug!r}{hint}", slug=slug, hint=did_you_mean(slug, sorted(known))))
             for rel, slug, line in sorted(refs) if slug not in known]
+
+
+def _service_refs(docs: list[Document], files: list[tuple[str, str]] | None) -> list[Problem]:
+    """A news item's services must be services of the site, by key (file name)."""
+    known = {d.key for d in docs if d.kind == "service"} | {Path(rel).stem for kind, rel in files or ()
+                                                          if kind == "service"}
+    return [Problem(d.source, d.line_of(f"services:{sid}"), "services", M(
+        "expected the ID of a service (its file name in content/services/en/), got unknown service {sid!r}{hint}",
+        sid=sid, hint=did_you_mean(sid, sorted(known)))) for d in docs for sid in d.services if sid not in known]
 
 
 def _last_year(docs: list[Document]) -> int:

@@ -168,27 +168,41 @@ def partner_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
-    """A list of project IDs (their slugs), each kept with its line (unknown IDs are checked
+def _id_list(value: Any, node: yaml.Node, not_a_list, not_an_id, twice) -> tuple[tuple[str, int], ...]:
+    """A list of document IDs (file names), each kept with its line (unknown IDs are checked
     across files, content/site.py). Every wrong item is reported, not only the first."""
     if not isinstance(value, list) or not value:
-        raise Invalid(M("expected a list of project IDs (e.g. [hydrogen]), got {value}", value=show(value)))
+        raise Invalid(not_a_list(show(value)))
     items = node.value if isinstance(node, yaml.SequenceNode) else []
     out, seen, problems = [], set(), []
     for item, item_node in zip(value, items, strict=False):
         line = item_node.start_mark.line + 1
         if not isinstance(item, str) or not SLUG_RE.match(item):
-            problems.append(Invalid(M("expected a project ID (its slug, e.g. 'hydrogen'), got {value}",
-                                      value=show(item)), line))
+            problems.append(Invalid(not_an_id(show(item)), line))
             continue
         if item in seen:
-            problems.append(Invalid(M("expected each project once, got {id!r} twice", id=item), line))
+            problems.append(Invalid(twice(item), line))
             continue
         seen.add(item)
         out.append((item, line))
     if problems:
         raise Invalids(problems, partial=tuple(out))
     return tuple(out)
+
+
+def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
+    """A news item's projects, by ID."""
+    return _id_list(value, node, lambda v: M("expected a list of project IDs (e.g. [hydrogen]), got {value}", value=v),
+                    lambda v: M("expected a project ID (its slug, e.g. 'hydrogen'), got {value}", value=v),
+                    lambda i: M("expected each project once, got {id!r} twice", id=i))
+
+
+def service_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
+    """A news item's services, by ID (their file names in content/services/en/)."""
+    return _id_list(value, node,
+                    lambda v: M("expected a list of service IDs (e.g. [innovation-vouchers]), got {value}", value=v),
+                    lambda v: M("expected a service ID (its file name, e.g. 'digilab'), got {value}", value=v),
+                    lambda i: M("expected each service once, got {id!r} twice", id=i))
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .pageviews import (
     TermView,
 )
 from .regionmap import RegionMap, region_map
-from .services import Services, ServiceView
+from .services import NewsLink, Services, ServiceView
 from .words import Words, _
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
@@ -235,9 +235,10 @@ class Catalog:
         return Services(self)
 
     def service_news(self, doc: Document) -> tuple:
-        """The news items that name a service, newest first, as services.NewsLink: none until
-        the news type names services (the service page hides "Related news" when empty)."""
-        return ()
+        """The news items that name a service (their `services`), newest first, as
+        services.NewsLink (the service page hides "Related news" when there are none)."""
+        return tuple(NewsLink(n.title, n.url, n.doc.date, n.date_text, n.title_html)
+                     for n in self.news.items(doc.lang) if doc.key in n.doc.services)
 
     def page_by_key(self, key: str, lang: str) -> PageView | None:
         """A section page by its translation key (file name), in a language."""
