@@ -28,7 +28,7 @@ const budgets = {
   // Per resource type (transfer sizes; today's heaviest page in brackets). A new kind of file,
   // or one that grows past its type's share, fails here even when the total still fits.
   "resource-summary:document:size": every({ maxNumericValue: 100 * KiB }), // (26 KiB, projects index)
-  "resource-summary:stylesheet:size": every({ maxNumericValue: 40 * KiB }), // (19 KiB, the one site.css)
+  "resource-summary:stylesheet:size": every({ maxNumericValue: 40 * KiB }), // (27 KiB, the one site.css)
   "resource-summary:stylesheet:count": every({ maxNumericValue: 1 }),
   "resource-summary:script:size": every({ maxNumericValue: 60 * KiB }), // (4 KiB; search loads Pagefind on use)
   "resource-summary:script:count": every({ maxNumericValue: 2 }),

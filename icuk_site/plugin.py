@@ -64,7 +64,9 @@ def setup_jinja(generator) -> None:
     env.globals.update(jsonld.GLOBALS)
     env.globals["memo"] = make_memo()  # a fragment rendered once per build
     env.globals["picture"] = session.pictures
-    env.globals["preview_card"] = session.previews.card  # None in a development build
+    # A page's link preview (None in a development build, and where no session made previews:
+    # the component examples' bare session).
+    env.globals["preview_card"] = session.previews.card if session.previews else (lambda view: None)
     # Templates do not change during a build: no stat() per include; compiled once for all of
     # Pelican's environments (and kept in CACHE_PATH between builds when the cache is on).
     env.auto_reload = False

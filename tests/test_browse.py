@@ -94,26 +94,26 @@ def visible(page, selector: str) -> list[str]:
 def test_counts_timeline_and_table_follow_the_filter(browser, served):
     page = browser.new_page()
     page.goto(served + "/" + url_for("projects", "en"))
-    height = page.eval_on_selector("svg.timeline", "s => s.viewBox.baseVal.height")
-    assert len(visible(page, "svg.timeline g[data-project]")) == len(visible(page, ".data-table tr[data-project]")) > 1
+    height = page.eval_on_selector(".timeline .tl-rows", "s => s.getBoundingClientRect().height")
+    assert len(visible(page, ".timeline .tl-row[data-project]")) == len(visible(page, ".data-table tr[data-project]")) > 1
     # a category that keeps some dated projects but not all (from the content)
     dated_all = {d.slug for d in SITE.projects("en") if d.years}
     category = next(c for c in sorted({d.category for d in SITE.projects("en")})
                     if 0 < len({d.slug for d in SITE.projects("en") if d.years and d.category == c}) < len(dated_all))
     page.select_option("#filter-category", category)
-    cards = set(visible(page, "li[data-project]"))
+    cards = set(visible(page, ".card-grid > li[data-project]"))
     groups = page.eval_on_selector_all("[data-group]:not([hidden])", """gs => gs.map(g => [
         g.querySelector('[data-group-count]').textContent,
         g.querySelectorAll('li[data-project]:not([hidden])').length])""")
     assert groups and all(text == f"({n})" for text, n in groups), groups
-    rows, bars = set(visible(page, ".data-table tr[data-project]")), set(visible(page, "svg.timeline g[data-project]"))
+    rows, bars = set(visible(page, ".data-table tr[data-project]")), set(visible(page, ".timeline .tl-row[data-project]"))
     dated = {d.slug for d in SITE.projects("en") if d.years and d.category == category}
     assert rows == bars == dated and rows <= cards
     # the rows left close up: the chart is as tall as its rows
-    tops = page.eval_on_selector_all("svg.timeline g[data-project]:not([hidden])",
-                                     "gs => gs.map(g => g.transform.baseVal[0].matrix.f)")
+    tops = page.eval_on_selector_all(".timeline .tl-row[data-project]:not([hidden])",
+                                     "rs => rs.map(r => r.getBoundingClientRect().top)")
     assert sorted(tops) == tops and len(set(tops)) == len(tops)
-    assert page.eval_on_selector("svg.timeline", "s => s.viewBox.baseVal.height") < height
+    assert page.eval_on_selector(".timeline .tl-rows", "s => s.getBoundingClientRect().height") < height
     page.close()
 
 
@@ -177,7 +177,8 @@ def test_switcher_keeps_the_filter_and_the_query(browser, served):
     switch.click()
     page.wait_for_load_state()
     assert page.input_value("#filter-phase") == "completed"
-    shown = page.eval_on_selector_all("li[data-project]:not([hidden])", "els => els.map(e => e.dataset.phase)")
+    shown = page.eval_on_selector_all(".card-grid > li[data-project]:not([hidden])",
+                                      "els => els.map(e => e.dataset.phase)")
     assert shown and set(shown) == {"completed"}
     page.goto(served + "/" + url_for("search", "en") + "?q=robot")
     page.wait_for_selector(".search-result a")

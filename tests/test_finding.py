@@ -99,8 +99,12 @@ def test_projects_index_works_without_javascript(site, lang):
 def test_timeline_has_a_bar_and_a_table_row_per_dated_project(site):
     page = site.html("projects/")
     dated = [d for d in SITE.projects("en") if d.years]
-    assert len(page.select("svg.timeline rect.tl-bar")) == len(dated)
-    assert page.select_one("svg.timeline")["aria-labelledby"] == "timeline-title"
+    assert len(page.select(".timeline .tl-row rect.tl-bar")) == len(dated)
+    assert page.select_one(".timeline")["aria-labelledby"] == "timeline-title"
+    assert [r["data-project"] for r in page.select(".timeline .tl-row")] == [
+        r.select_one("a")["href"].rsplit("/", 1)[-1].removesuffix(".html") for r in page.select(".timeline-section tbody tr")]
+    undated = len(SITE.projects("en")) - len(dated)
+    assert f"{undated} projects have no years yet" in page.select_one("#timeline-desc").get_text()
     rows = page.select(".timeline-section tbody tr")
     assert {r.select_one("a")["href"] for r in rows} == {"/" + d.url for d in dated}
 
@@ -129,7 +133,7 @@ def test_atom_feed_holds_the_newest_feed_max_items(project_copy):
     assert build_copy(project_copy, FEED_MAX_ITEMS=4).ok
     for lang in LANGS:
         entries = ET.parse(project_copy / "output" / url_for("feed", lang)).getroot().findall(f"{ATOM}entry")
-        newest = sorted(SITE.projects(lang), key=lambda d: (d.updated, d.slug), reverse=True)[:4]
+        newest = sorted(SITE.projects(lang), key=lambda d: (d.updated, d.key), reverse=True)[:4]
         assert [e.find(f"{ATOM}title").text for e in entries] == [d.title for d in newest]
 
 

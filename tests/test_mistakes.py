@@ -440,7 +440,7 @@ def test_unknown_audience_is_refused_with_the_id_to_write(project):
     (SV, "name: Sixth call (2020), ", "name: Sixth call (2020), status: open, ", "  - {name: Sixth",
      "calls: expected only the keys name, opens, closes, got status"),
     ("services/en/innovative-firm-competition.md", "projects: [smart-ii-ur]", "projects: [smart-ii, hydrogen]",
-     "projects:", "projects: expected the slug of a project in content/projects/, got unknown project 'smart-ii' "
+     "projects:", "projects: expected the ID of a project (its file name in content/projects/en/), got unknown project 'smart-ii' "
      "(did you mean 'smart-ii-ur'?)"),
     (SV, "audience: [companies]", "audiences: [companies]", "audiences:",
      "audiences: expected a service field (title, slug, lang, summary, audience, years, calls, projects, date, "
@@ -464,7 +464,6 @@ def test_service_mistakes_are_problems_at_their_line(project, rel, old, new, sta
 
 def test_service_without_its_twin_is_refused(project):
     (project / "content/services/cs/digilab.md").unlink()
-    line = line_of(project, "services/en/digilab.md", "slug:")
-    assert_refused(project, [f"content/services/en/digilab.md:{line}: slug: expected the Czech twin (services/cs/… with "
-                             "slug: digilab and lang: cs), got none"],
-                   [f"content/services/en/digilab.md:{line}: slug: očekávána česká verze"])
+    assert_refused(project, ["content/services/en/digilab.md:1: file: expected the Czech twin services/cs/digilab.md (a "
+                             "file of the same name in the Czech folder), got none"],
+                   ["content/services/en/digilab.md:1: file: očekávána česká verze services/cs/digilab.md"])

@@ -67,11 +67,17 @@ def test_test_job_runs_the_ci_script_then_builds_and_uploads(site_workflow):
     i_test = runs.index("bash .ci/run")
     i_build = next(i for i, r in enumerate(runs) if "invoke publish" in r)
     assert i_test < i_build, "the publish build must come after the tests"
-    assert uses.index("actions/upload-artifact") > i_build  # pull request preview
+    artifacts = {s["with"]["name"]: (i, s) for i, s in enumerate(steps)
+                 if s.get("uses", "").startswith("actions/upload-artifact@")}
+    i_preview, preview = artifacts["site-preview"]
+    assert i_preview > i_build  # pull request preview
     assert uses.index("actions/upload-pages-artifact") > i_build  # main
-    preview = steps[uses.index("actions/upload-artifact")]
     assert preview["if"] == "github.event_name == 'pull_request'"
     assert preview["with"]["path"].rstrip("/") == "output"
+    # the quality crawl's screenshots, after the tests, even when they failed
+    i_shots, shots = artifacts["screenshots"]
+    assert i_shots > i_test and shots["if"] == "always()"
+    assert shots["with"]["path"].rstrip("/") == "test-artifacts"
 
 
 def test_every_checkout_fetches_the_whole_history():

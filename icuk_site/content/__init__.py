@@ -11,7 +11,7 @@ Every project and section page is one Markdown file with YAML front-matter:
     routes.py     where everything is published (`url_for`), reserved slugs
     problems.py   `Problem` (path:line: field: expected …, got …), `ContentError`, `BuildAborted`
     values.py     one parser per kind of value (text, date, years, partner IDs, links, …)
-    services.py   the values only services have (audiences, project slugs, calls) and a call's status
+    services.py   the values only services have (audiences, project IDs, calls) and a call's status
     funding.py    the `funding:` field (EU programme, number, period) and its parser
     fields.py     the field tables: the content contract (docs/authoring*.md show them)
     documents.py  `Document` and `Partner`, the validated records

@@ -22,7 +22,7 @@ from .vocab import AUDIENCES, CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PAR
 # The Czech name of each type a field table uses.
 FIELD_TYPES_CS = {
     "list of audience IDs": "seznam ID cílových skupin",
-    "list of project slugs": "seznam ID projektů",
+    "list of project IDs": "seznam ID projektů",
     "text": "text",
     "date": "datum",
     "whole number": "celé číslo",
@@ -167,9 +167,10 @@ SERVICE_FIELDS: tuple[FieldSpec, ...] = (
               "name: text (optional)}", "[{name: Sixth call, opens: 2020-04-21, closes: 2020-05-31}]",
               "Rounds of applications with their dates. Whether a call is upcoming, open or closed follows from "
               "the build's date; never write it.", sv.calls,
-              description_cs='Výzvy k podávání žádostí s jejich daty. Zda výzva teprve bude, je otevřená, nebo uzavřená, určí datum sestavení webu; nikdy to nepište.',
+              description_cs="Výzvy k podávání žádostí s jejich daty. Zda výzva teprve bude, je otevřená, nebo uzavřená, určí "
+                  "datum sestavení webu; nikdy to nepište.",
               example_cs="[{name: Šestá výzva, opens: 2020-04-21, closes: 2020-05-31}]"),
-    FieldSpec("projects", "list of project slugs", False, "slugs of projects in content/projects/, each once",
+    FieldSpec("projects", "list of project IDs", False, "IDs of projects (file names in content/projects/en/), each once",
               "[smart-ii-ur]", "The centre's projects the service belongs to; their pages link back.", sv.project_ids,
               description_cs='Projekty centra, ke kterým služba patří; jejich stránky na službu odkazují zpět.'),
     FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-12-01", "When this entry was first published on the site.",

@@ -36,7 +36,7 @@ PAIRED_FIELDS = {
              ("nav_order", "nav_label", M("expected a label for nav_order, got none"))],
     "service": [],
 }
-PROJECT_REF = "project-ref"  # in `declared`: (PROJECT_REF, rel, project slug, line) of a service with problems
+PROJECT_REF = "project-ref"  # in `declared`: (PROJECT_REF, rel, project ID, line) of a service with problems
 
 
 UNKNOWN_FIELD = {

@@ -68,16 +68,17 @@ def audiences(value: Any, node: yaml.Node) -> tuple[str, ...]:
 
 
 def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
-    """A list of project slugs, each with its line (whether such a project exists is checked
+    """A list of project IDs, each with its line (whether such a project exists is checked
     across files, content/site.py)."""
     if not isinstance(value, list) or not value:
-        raise Invalid(M("expected a list of project slugs (e.g. [hydrogen, smart-ii-ur]), got {value}", value=show(value)))
+        raise Invalid(M("expected a list of project IDs (file names in content/projects/en/, e.g. "
+                        "[hydrogen, smart-ii-ur]), got {value}", value=show(value)))
     items = node.value if isinstance(node, yaml.SequenceNode) else []
     out, seen, problems = [], set(), []
     for item, item_node in zip(value, items, strict=False):
         line = item_node.start_mark.line + 1
         if not isinstance(item, str) or not SLUG_RE.match(item):
-            problems.append(Invalid(M("expected a project slug (lowercase, e.g. 'hydrogen'), got {value}",
+            problems.append(Invalid(M("expected a project ID (its file name, lowercase, e.g. 'hydrogen'), got {value}",
                                       value=show(item)), line))
         elif item in seen:
             problems.append(Invalid(M("expected each project once, got {id!r} twice", id=item), line))

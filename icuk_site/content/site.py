@@ -197,8 +197,8 @@ def _project_refs(docs: list[Document], declared_docs, files: list[tuple[str, st
                                                           if kind == "project"}
     refs = [(d.source, slug, d.line_of(f"projects:{slug}")) for d in docs for slug in d.projects]
     refs += [(rel, slug, line) for kind, rel, slug, line in (r for r in declared_docs if r[0] == PROJECT_REF)]
-    return [Problem(rel, line, "projects", M("expected the slug of a project in content/projects/, got unknown "
-                                             "project {slug!r}{hint}", slug=slug, hint=did_you_mean(slug, sorted(known))))
+    return [Problem(rel, line, "projects", M("expected the ID of a project (its file name in content/projects/en/), "
+                                             "got unknown project {slug!r}{hint}", slug=slug, hint=did_you_mean(slug, sorted(known))))
             for rel, slug, line in sorted(refs) if slug not in known]
 
 

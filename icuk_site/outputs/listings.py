@@ -16,7 +16,7 @@ from pelican.generators import Generator
 from .. import session as sessions
 from ..build.incremental import Group, bodies_key
 from ..content import LANGS, save_as_for
-from ..render.timeline import timeline_rows, timeline_svg
+from ..render.timeline import timeline_html, timeline_legend, timeline_rows
 from . import opendata
 from .feeds import write_feed
 from .sitemap import robots, sitemap
@@ -39,8 +39,10 @@ class ListingGenerator(Generator):
     def generate_output(self, writer):
         catalog, plan, siteurl = self.session.catalog, self.session.plan, self.settings["SITEURL"]
         for lang in LANGS:
-            rows = timeline_rows(catalog.projects(lang))
-            timeline = {"svg": Markup(timeline_svg(rows, catalog.site.reference_date.year)), "rows": rows}
+            projects = catalog.projects(lang)
+            rows = timeline_rows(projects)
+            timeline = {"chart": Markup(timeline_html(rows, catalog.site.reference_date.year)), "rows": rows,
+                        "legend": timeline_legend(rows), "undated": len(projects) - len(rows)}
             for view in catalog.listings(lang):
                 writer.write_file(
                     save_as_for(view.url),

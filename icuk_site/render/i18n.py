@@ -21,10 +21,14 @@ from ..content import DEFAULT_LANG, LANGS
 from ..content.messages import load_po
 from . import typography
 
+# The Babel locale of each language's dates: English pages write British dates ("27 November
+# 2026"), as the house style spells British English; Czech ones Czech ("27. listopadu 2026").
+DATE_LOCALES = {"en": "en_GB", "cs": "cs_CZ"}
+
 
 @lru_cache(maxsize=4096)
 def _format_date(value, fmt: str, lang: str) -> str:
-    return format_date(value, format=fmt, locale=lang)  # Babel parses the locale on every call
+    return format_date(value, format=fmt, locale=DATE_LOCALES.get(lang, lang))  # Babel parses the locale on every call
 
 
 def translations(theme: str | Path, lang: str) -> _gettext.NullTranslations:

@@ -73,7 +73,8 @@ class PartnerView:
 @dataclass(frozen=True)
 class OpenDataFile:
     path: str
-    media_type: str
+    media_type: str  # for the link's type attribute
+    format: str = ""  # what a reader is shown: "JSON-LD", "CSV", "JSON"
 
 
 @dataclass(frozen=True)

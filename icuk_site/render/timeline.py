@@ -1,69 +1,73 @@
-"""The projects timeline: an SVG drawn at build time from each project's `years`.
+"""The projects timeline, drawn at build time from each project's `years`.
 
-No chart package renders a static, script-free SVG that our strict CSP and our CSS
-(colours per category, dark mode) can style, so this draws one by hand: one row per project
-(its title, then a bar across its years), a year axis on top. The SVG is an image labelled
-by the heading before it; the table after it in the template is the accessible equivalent.
+One row per project: its title and years as text (which wraps, so a phone reads it at full
+size), then a bar across its years on a track that stretches to the width of the page (a small
+SVG per row, `preserveAspectRatio="none"`, so no label is ever scaled down or cut). A year axis
+(an HTML list laid out as equal columns) sits on top and a legend names the categories' colours.
+No inline style (strict CSP): the geometry is in the SVG attributes, the colours in site.css.
+The table after it in the template gives the same information as a table.
 
-Each project's row is a `<g data-project="slug">` drawn at its own origin and moved into place
-by `transform`; the SVG names its row height and top (data-row, data-top). The projects filter
-(filter.js) hides the rows of the projects it hides and moves the others up, so the chart
-follows the filter.
+Each row carries its project's `data-project` (the slug the cards carry): the projects filter
+(filter.js) hides the rows of the projects it hides, and the others close up.
 """
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-WIDTH = 640
-LEFT, RIGHT = 8, 16
-TOP = 34
-ROW = 58
-BAR_Y, BAR_H = 30, 14
-LABEL_SIZE = 19
+from . import typography
+
+# A track is `span` units wide and one unit high; year boundaries are lines at whole units.
+DENSE = 6  # more years than this: on a phone every other axis label is left out (site.css)
 
 
 def timeline_rows(projects) -> list:
-    """The projects that have years, in timeline order (the SVG and its table share it)."""
+    """The projects that have years, in timeline order (the chart and its table share it)."""
     return sorted((p for p in projects if p.years), key=lambda p: (p.years.start, p.years.end or 9999, p.title))
 
 
-def timeline_svg(rows, reference_year: int, labelledby: str = "timeline-title",
-                 describedby: str = "timeline-desc") -> str:
-    if not rows:
-        return ""
+def timeline_span(rows, reference_year: int) -> tuple[int, int]:
+    """The first and last year the axis shows (an ongoing project runs to the reference year)."""
     first = min(p.years.start for p in rows)
     last = max(p.years.end or max(reference_year, p.years.start) for p in rows)
+    return first, last
+
+
+def timeline_legend(rows) -> list:
+    """The categories the rows use, once each, in the order they first appear."""
+    seen: dict[str, object] = {}
+    for p in rows:
+        seen.setdefault(p.category.id, p.category)
+    return list(seen.values())
+
+
+def _track(p, first: int, last: int) -> str:
     span = last - first + 1
-    unit = (WIDTH - LEFT - RIGHT) / span
+    end = p.years.end or last
+    open_ended = p.years.end is None
+    lines = "".join(f'<line class="tl-grid" x1="{i}" y1="0" x2="{i}" y2="1" vector-effect="non-scaling-stroke"/>'
+                    for i in range(1, span))
+    bar = (f'<rect class="tl-bar tl-bar--{p.category.id}{" tl-bar--open" if open_ended else ""}" '
+           f'x="{p.years.start - first}" y="0.2" width="{end - p.years.start + 1}" height="0.6"/>')
+    return (f'<svg class="tl-track" viewBox="0 0 {span} 1" preserveAspectRatio="none" width="{span * 40}" height="16" '
+            f'aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{lines}{bar}</svg>')
 
-    def x(year: int) -> float:
-        return round(LEFT + (year - first) * unit, 2)
 
-    height = TOP + ROW * len(rows) + 8
-    out = [
-        f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'role="img" aria-labelledby="{labelledby}" aria-describedby="{describedby}" data-top="{TOP}" data-row="{ROW}" '
-        'xmlns="http://www.w3.org/2000/svg" focusable="false">'
-    ]
-    # year axis: a tick and a label at the start of every year
-    for year in range(first, last + 1):
-        out.append(f'<line class="tl-grid" x1="{x(year)}" y1="{TOP - 8}" x2="{x(year)}" y2="{height - 4}"/>')
-        out.append(f'<text class="tl-year" x="{round(x(year) + unit / 2, 2)}" y="{TOP - 14}" '
-                   f'text-anchor="middle">{year}</text>')
-    for i, p in enumerate(rows):
-        end = p.years.end or last
-        open_ended = p.years.end is None
-        classes = f"tl-bar tl-bar--{p.category.id}" + (" tl-bar--open" if open_ended else "")
-        out.append(f'<g class="tl-row" data-project="{escape(p.slug)}" transform="translate(0 {TOP + i * ROW})">')
-        out.append(f'<text class="tl-label" x="{LEFT}" y="22" font-size="{LABEL_SIZE}">'
-                   f"{escape(p.title)}</text>")
-        out.append(f'<rect class="{classes}" x="{x(p.years.start)}" y="{BAR_Y}" '
-                   f'width="{round(x(end + 1) - x(p.years.start), 2)}" height="{BAR_H}" rx="7"/>')
-        if open_ended:  # an arrow head: the project goes on
-            tip = x(end + 1)
-            out.append(f'<path class="tl-arrow tl-bar--{p.category.id}" d="M{tip - 2} {BAR_Y - 4} '
-                       f'L{tip + 10} {BAR_Y + BAR_H / 2} L{tip - 2} {BAR_Y + BAR_H + 4} Z"/>')
-        out.append("</g>")
-    out.append("</svg>")
+def timeline_html(rows, reference_year: int, labelledby: str = "timeline-title",
+                  describedby: str = "timeline-desc") -> str:
+    """The chart: an axis and one list item per project (title, years as text, bar)."""
+    if not rows:
+        return ""
+    first, last = timeline_span(rows, reference_year)
+    dense = " tl-axis--dense" if last - first + 1 > DENSE else ""
+    out = [f'<div class="timeline" role="group" aria-labelledby="{labelledby}" aria-describedby="{describedby}">',
+           f'<ol class="tl-axis{dense}" aria-hidden="true">',
+           *(f"<li>{year}</li>" for year in range(first, last + 1)),
+           '</ol><ol class="tl-rows">']
+    for p in rows:
+        open_ended = " tl-row--open" if p.years.end is None else ""
+        out.append(f'<li class="tl-row tl-row--{p.category.id}{open_ended}" data-project="{escape(p.slug)}">'
+                   f'<span class="tl-name">{typography.text(p.title, p.lang)}</span> <span class="tl-years">{escape(p.years_text)}</span>'
+                   f"{_track(p, first, last)}</li>")
+    out.append("</ol></div>")
     return "".join(out)

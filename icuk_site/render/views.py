@@ -34,8 +34,9 @@ from .pageviews import (
     ProjectView,
     TermView,
 )
+from .regionmap import RegionMap, region_map
 from .services import Services, ServiceView
-from .words import Words, _, ngettext
+from .words import Words, _
 
 __all__ = ["FACETS", "HOME_PROJECTS_PER_CATEGORY", "Alternate", "Catalog", "Crumb", "FacetChoice", "HomeGroup",
            "ListingView", "NavItem", "OpenDataFile", "PageView", "PartnerView", "ProjectGroup", "ProjectView", "ServiceView",
@@ -249,6 +250,10 @@ class Catalog:
     def by_category(self, lang: str) -> tuple[ProjectGroup, ...]:
         return self.facet("category", lang)
 
+    def region_map(self, lang: str) -> RegionMap:
+        """The home page's schematic map of the region (render/regionmap.py)."""
+        return region_map(lang, self.words)
+
     def home_groups(self, lang: str) -> tuple[HomeGroup, ...]:
         """The categories on the home page (HOME_PROJECTS_PER_CATEGORY)."""
         out = []
@@ -366,7 +371,7 @@ class Catalog:
         return sorted(views, key=lambda v: v.url)
 
     def open_data_files(self) -> list[OpenDataFile]:
-        return [OpenDataFile(path, media) for path, media, _ in opendata.DISTRIBUTIONS]
+        return [OpenDataFile(path, media, fmt.replace("_", "-")) for path, media, fmt in opendata.DISTRIBUTIONS]
 
     def url(self, route: str, lang: str, **params: str) -> str:
         return url_for(route, lang, **params)

@@ -29,6 +29,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AXE_VIEWPORTS = ((1280, 900), (390, 844))
 SCHEMES = ("light", "dark")
 NARROW = 320  # 1280 px at 400 % zoom
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 BODY_KIND = re.compile(r'<body[^>]*\bclass="[^"]*\bpage--([\w-]+)')
 HTML_LANG = re.compile(r'<html[^>]*\blang="([\w-]+)"')
 
@@ -246,6 +247,10 @@ def crawl(browser, published) -> Crawl:
     and any violation of it shows up as a console error."""
     need_node_tool(AXE)
     start = time.perf_counter()
+    # One page per page kind and language is photographed at every view (SCREENSHOTS), for a
+    # reviewer: test-artifacts/screenshots/<kind>-<lang>-<width>-<scheme>.png (uploaded by CI).
+    shoot = {rel: f"{kind}-{lang}" for (kind, lang), rel in published.kinds().items()}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     context.add_init_script(path=str(AXE))
     page = context.new_page()
@@ -281,6 +286,8 @@ def crawl(browser, published) -> Crawl:
             for scheme in SCHEMES:
                 page.emulate_media(color_scheme=scheme)
                 page.evaluate(SETTLE)
+                if rel in shoot:
+                    page.screenshot(path=str(SCREENSHOTS / f"{shoot[rel]}-{width}-{scheme}.png"), full_page=True)
                 for v in page.evaluate(AXE_RUN, AXE_TAGS):
                     found.violation_nodes += v["count"]
                     found.violations.append(

@@ -24,9 +24,8 @@ if (form) {
   const empty = document.querySelector("[data-filter-empty]");
   const browse = document.querySelector("[data-browse]");
   const timeline = document.querySelector("[data-timeline]");
-  const chart = timeline && timeline.querySelector("svg[data-row]");
   const rows = timeline ? [...timeline.querySelectorAll("tr[data-project]")] : [];
-  const bars = chart ? [...chart.querySelectorAll("g[data-project]")] : [];
+  const bars = timeline ? [...timeline.querySelectorAll(".tl-row[data-project]")] : [];
   const BROWSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
   let browsingKey = false; // the change about to come is a keyboard step through the options
   let provisional = null; // the select whose keyboard steps added the current history entry (still replaced)
@@ -39,20 +38,9 @@ if (form) {
     }
   };
 
+  // The chart's rows (render/timeline.py): a hidden row's neighbours close up by themselves.
   const layoutChart = (shown) => {
-    if (!chart) return;
-    const top = Number(chart.dataset.top), row = Number(chart.dataset.row);
-    let k = 0;
-    for (const bar of bars) {
-      const show = shown.has(bar.dataset.project);
-      bar.toggleAttribute("hidden", !show); // an attribute on SVG elements (no .hidden): the [hidden] rule hides them
-      if (show) { bar.setAttribute("transform", `translate(0 ${top + k * row})`); k += 1; }
-    }
-    const height = top + row * k + 8;
-    const width = chart.viewBox.baseVal.width;
-    chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    chart.setAttribute("height", height);
-    for (const line of chart.querySelectorAll(".tl-grid")) line.setAttribute("y2", height - 4);
+    for (const bar of bars) bar.hidden = !shown.has(bar.dataset.project);
   };
 
   const apply = () => {
