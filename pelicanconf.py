@@ -34,7 +34,8 @@ DEFAULT_LANG = "en"
 # Our plugin does the reading, the languages and the listing pages (see icuk_site/plugin.py).
 PLUGINS = ["icuk_site"]
 
-ARTICLE_PATHS = ["projects"]
+# News items are articles too (their own template, routes and views: icuk_site/render/news.py).
+ARTICLE_PATHS = ["projects", "news"]
 # Services are written as pages (their template and address come from the reader and routes.py).
 PAGE_PATHS = ["pages", "services"]
 STATIC_PATHS = ["images"]

@@ -187,6 +187,15 @@ def new_page(c, title, date=None, slug=None, title_cs=None, slug_cs=None):
     _new("page", title, date=date, slug=slug, title_cs=title_cs, slug_cs=slug_cs)
 
 
+@task(help={"title": "the English title (the slug is made from it)",
+            "date": "the day it happened, YYYY-MM-DD (default: today)",
+            "slug": "the slug, if not the one made from the title",
+            "title-cs": "the Czech title (default: the English one, to translate)"})
+def new_news(c, title, date=None, slug=None, title_cs=None):
+    """Create a news item in English and Czech (content/news/{en,cs}/<slug>.md), ready to build."""
+    _new("news", title, date=date, slug=slug, title_cs=title_cs)
+
+
 @task(help={"lang": "the language of the messages: en or cs (default: your locale's, e.g. LANG=cs_CZ.UTF-8)",
             "strict": "unknown words (spelling) are problems, not warnings: exit 1 (the commit hook and CI)"})
 def check(c, lang=None, strict=False):

@@ -82,6 +82,8 @@ def attach_views(generator) -> None:
             item.view = catalog.view(site.by_source[item.relative_source_path.replace("\\", "/")])
             if item.view.kind == "project":
                 session.articles[(item.view.key, item.lang)] = item
+            elif item.view.kind == "news":
+                session.news_articles[(item.view.key, item.lang)] = item
 
 
 def get_writer(pelican):

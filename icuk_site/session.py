@@ -13,7 +13,8 @@ with problems), then makes what the build needs and keeps it here:
     previews   link previews (Open Graph, X card) and their pictures, publish builds (render/previews.py)
     search     the search index being staged (outputs/search.py)
     bodies     Markdown bodies rendered before Pelican reads, on two cores (cold builds)
-    articles   Pelican's Article objects by (translation key, lang), for the feeds' content
+    articles   Pelican's Article objects by (translation key, lang), for the feeds' content (news:
+               news_articles)
     templates  compiled templates shared by this build's Jinja environments
 
 Nothing of one build is left for the next: a new run makes a new session, and `close()` ends
@@ -52,6 +53,7 @@ class Session:
     previews: Previews | None = None
     bodies: dict[str, str] = field(default_factory=dict)
     articles: dict[tuple[str, str], object] = field(default_factory=dict)
+    news_articles: dict[tuple[str, str], object] = field(default_factory=dict)
     templates: dict[str, bytes] = field(default_factory=dict)
     finished: bool = False  # every step of `finalized` done: the output is complete
 

@@ -51,6 +51,29 @@ def test_long_titles_are_cut_at_a_word():
 
 # ---- new files -------------------------------------------------------------------------------
 
+def test_new_news_item_passes_validation_builds_and_leads_the_index(project_copy):
+    """`invoke new-news`: both files validate as made, the date is the item's own, the scaffold
+    offers every news field, and the new item (dated after every other) comes first in the index."""
+    out = invoke(project_copy, "new-news", "DigiLab opens its doors", "--title-cs", "DigiLab otevírá",
+                 "--date", "2026-11-30")
+    assert out.returncode == 0, out.stdout + out.stderr
+    content = project_copy / "content"
+    text = (content / "news/cs/digilab-opens-its-doors.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n# Nová aktualita, vytvořená příkazem `invoke new-news`.")
+    for spec in model.NEWS_FIELDS:
+        assert f"\n{spec.name}: " in text or f"\n# {spec.name}: " in text, spec.name
+    site = model.load_site(content)
+    en, cs = (site.get("news", "digilab-opens-its-doors", lang) for lang in ("en", "cs"))
+    assert (en.title, cs.title, en.date, cs.date_precision) == ("DigiLab opens its doors", "DigiLab otevírá",
+                                                                dt.date(2026, 11, 30), "day")
+    assert site.news("cs")[0] is cs
+    result = build_copy(project_copy)
+    assert result.ok, result.problems
+    index = (project_copy / "output" / model.url_for("news_index", "cs") / "index.html").read_text(encoding="utf-8")
+    assert index.index(cs.url) < index.index(site.news("cs")[1].url)
+    assert invoke(project_copy, "new-news", "DigiLab opens its doors").returncode != 0  # never overwrites
+
+
 def test_new_project_and_page_pass_validation_and_build(project_copy):
     """Through the real tasks: the files validate as generated and the site builds with them."""
     out = invoke(project_copy, "new-project", "Vodíkové údolí: test", "--category", "education",
@@ -172,7 +195,7 @@ def test_check_is_ok_on_the_real_content_and_fast():
     result = check(ROOT / "content", strict=True)
     seconds = time.perf_counter() - start
     assert result.ok, str(result)
-    assert re.fullmatch(r"OK: \d+ projects, \d+ pages, \d+ partners", result.lines[-1])
+    assert re.fullmatch(r"OK: \d+ projects, \d+ news items, \d+ services, \d+ pages, \d+ partners", result.lines[-1])
     # the only warnings: EU fundings whose number no source gives (tests/test_funding.py)
     assert all(": funding.number: " in x and x.endswith("(warning)") for x in result.lines[:-1]), str(result)
     assert seconds < 10, f"check took {seconds:.2f} s"
@@ -234,7 +257,7 @@ def test_check_task_ok(project_copy):
     out = invoke(project_copy, "check")
     assert out.returncode == 0, out.stderr
     *warnings, ok = out.stdout.splitlines()
-    assert re.fullmatch(r"OK: 10 projects, \d+ pages, \d+ partners", ok)
+    assert re.fullmatch(r"OK: 10 projects, \d+ news items, \d+ services, \d+ pages, \d+ partners", ok)
     assert all(": funding.number: " in x for x in warnings), out.stdout
 
 

@@ -467,3 +467,61 @@ def test_service_without_its_twin_is_refused(project):
     assert_refused(project, ["content/services/en/digilab.md:1: file: expected the Czech twin services/cs/digilab.md (a "
                              "file of the same name in the Czech folder), got none"],
                    ["content/services/en/digilab.md:1: file: očekávána česká verze services/cs/digilab.md"])
+
+
+# ---- news items ------------------------------------------------------------------------------
+
+NEWS_EN, NEWS_CS = "news/en/hydrogen-memorandum.md", "news/cs/hydrogen-memorandum.md"
+MONTH_EN = "news/en/icuk-founded.md"
+
+
+@pytest.mark.parametrize("rel, old, new, start, en, cs", [
+    (NEWS_EN, "date: 2019-11-19", "date: 2019-11-31", "date:",
+     "date: expected a date as YYYY-MM-DD, got '2019-11-31' (2019-11 has no day 31)",
+     "date: očekáváno datum ve tvaru RRRR-MM-DD, zadáno '2019-11-31' (2019-11 nemá den 31)"),
+    (MONTH_EN, "date: 2015-11-01", "date: 2015-11-15", "date:",
+     "date: expected the 1st of the month with date_precision: month (2015-11-01), got 2015-11-15",
+     "date: očekáván 1. den měsíce, když je date_precision: month (2015-11-01), zadáno 2015-11-15"),
+    (MONTH_EN, "date_precision: month", "date_precision: week", "date_precision:",
+     "date_precision: expected one of day, month, got 'week'",
+     "date_precision: očekávána jedna z hodnot day, month, zadáno 'week'"),
+    (NEWS_EN, "projects: [hydrogen]", "projects: [hydrogn]", "projects:",
+     "projects: expected a project ID (the slug of a file in projects/), got unknown project 'hydrogn' "
+     "(did you mean 'hydrogen'?)",
+     "projects: očekáváno ID projektu (slug souboru v projects/), zadán neznámý projekt 'hydrogn' "
+     "(měli jste na mysli 'hydrogen'?)"),
+    (NEWS_EN, "projects: [hydrogen]", "projects: [hydrogen, hydrogen]", "projects:",
+     "projects: expected each project once, got 'hydrogen' twice",
+     "projects: očekáván každý projekt jednou, zadáno 'hydrogen' dvakrát"),
+    (NEWS_EN, "partners: [usti-region, czechinvest, unicre]", "partners: [usti-region, czechinvst, unicre]", "partners:",
+     "partners: expected a partner ID from data/partners.yaml, got unknown partner 'czechinvst' "
+     "(did you mean 'czechinvest'?)",
+     "partners: očekáváno ID partnera ze souboru data/partners.yaml, zadán neznámý partner 'czechinvst'"),
+    (NEWS_CS, "date: 2019-11-19", "date: 2019-11-20", "date:",
+     "date: expected the same date as the English version news/en/hydrogen-memorandum.md (2019-11-19), got 2019-11-20",
+     "date: očekávána stejná hodnota date jako v anglické verzi news/en/hydrogen-memorandum.md (2019-11-19), "
+     "zadáno 2019-11-20"),
+    (NEWS_EN, "sources:", "source:", "source:",
+     "source: expected a news field (title, slug, lang, date, date_precision, summary, projects, partners, image, "
+     "image_alt, sources, modified), got unknown field 'source' (did you mean 'sources'?)",
+     "source: očekáváno pole aktuality (title, slug … zadáno neznámé pole 'source' (měli jste na mysli 'sources'?)"),
+])
+def test_news_mistakes(project, rel, old, new, start, en, cs):
+    edit(project, rel, old, new)
+    line = line_of(project, rel, start)
+    assert_refused(project, [f"content/{rel}:{line}: {en}"], [f"content/{rel}:{line}: {cs}"])
+
+
+def test_news_item_without_summary_or_twin(project):
+    text = (project / "content" / NEWS_EN).read_text(encoding="utf-8")
+    summary = next(x for x in text.splitlines() if x.startswith("summary:"))
+    edit(project, NEWS_EN, summary + "\n", "")
+    (project / "content/news/cs/digit-me.md").unlink()
+    assert_refused(project, [
+        f"content/{NEWS_EN}: summary: expected a summary (one sentence, at most 300 characters), got none",
+        "content/news/en/digit-me.md:1: file: expected the Czech twin news/cs/digit-me.md (a file of the same name "
+        "in the Czech folder), got none",
+    ], [
+        f"content/{NEWS_EN}: summary: očekáváno pole summary (jedna věta, nejvýše 300 znaků), chybí",
+        "content/news/en/digit-me.md:1: file: očekávána česká verze news/cs/digit-me.md",
+    ])

@@ -8,7 +8,7 @@ import re
 import string
 
 from conftest import ROOT
-from icuk_site.content import PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, SERVICE_FIELDS
+from icuk_site.content import NEWS_FIELDS, PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, SERVICE_FIELDS
 from icuk_site.content.messages import M, author_lang, catalog
 
 SOURCES = [*sorted((ROOT / "icuk_site/content").glob("*.py")), ROOT / "icuk_site/authoring/check.py",
@@ -40,7 +40,7 @@ def templates() -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "M" and node.args:
                 found.update(_strings(node.args[0], constants))
-    found.update(s.allowed for s in (*PROJECT_FIELDS, *PAGE_FIELDS, *PARTNER_FIELDS, *SERVICE_FIELDS))
+    found.update(s.allowed for s in (*PROJECT_FIELDS, *PAGE_FIELDS, *PARTNER_FIELDS, *SERVICE_FIELDS, *NEWS_FIELDS))
     return found
 
 

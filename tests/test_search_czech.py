@@ -170,7 +170,10 @@ def test_exact_and_unaccented_queries_still_work(browser, served):
     for (query, expected), paths, old in zip(EXACT, found, before):
         assert expected in paths[:TOP] and expected in old[:TOP], (query, paths, old)
         assert set(old[:TOP]) <= set(paths), query  # what the query as typed found first is still found
-    assert found[0] == found[1] and found[2] == found[3]  # with or without accents: the same
+    # With or without accents: the same first results. (Not the whole list: a word nearly every page
+    # has, like "Ústí" (most news items name it too), ends in a tail of near-equal
+    # scores whose order is left to chance.)
+    assert found[0][:5] == found[1][:5] and found[2][:5] == found[3][:5]
 
 
 @pytest.mark.browser

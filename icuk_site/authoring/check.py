@@ -52,7 +52,10 @@ def check(content_dir: str | Path, shown_as: str = "content", lang: str | None =
     warning = M("warning").say(lang)
     projects = {d.key for d in site.documents if d.kind == "project"}
     pages = {d.key for d in site.documents if d.kind == "page"}
-    ok = M("OK: {projects} projects, {pages} pages, {partners} partners", projects=len(projects), pages=len(pages),
+    news = {d.key for d in site.documents if d.kind == "news"}
+    services = {d.key for d in site.documents if d.kind == "service"}
+    ok = M("OK: {projects} projects, {news} news items, {services} services, {pages} pages, {partners} partners",
+           projects=len(projects), news=len(news), services=len(services), pages=len(pages),
            partners=len(site.partners))
     warnings = (*site.warnings, *spelt)
     return CheckResult(True, (*(f"{_shown(prefix, p, lang)} ({warning})" for p in warnings), ok.say(lang)))

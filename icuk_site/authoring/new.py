@@ -1,4 +1,4 @@
-"""`invoke new-project` / `new-page`: the English and the Czech file of a new document, ready to build.
+"""`invoke new-project` / `new-page` / `new-news`: the English and the Czech file of a new document, ready to build.
 
 The scaffolds are written from the field tables (content/fields.py), each file in its own
 language (notes and examples; the Czech file Czech throughout), and every value is checked by
@@ -53,6 +53,10 @@ TODO_SUMMARY = {
         "en": "TODO: one sentence about this page for search engines and link previews.",
         "cs": "TODO: jedna věta o této stránce pro vyhledávače a náhledy odkazů.",
     },
+    "news": {
+        "en": "TODO: one sentence saying what happened and when, shown in the news index and the feed.",
+        "cs": "TODO: jedna věta o tom, co se stalo a kdy; zobrazí se v přehledu aktualit a v kanálu.",
+    },
 }
 TODO_BODY = {
     "project": {
@@ -65,9 +69,13 @@ TODO_BODY = {
         "en": "TODO: the text of the page.\n",
         "cs": "TODO: text stránky.\n",
     },
+    "news": {
+        "en": "TODO: what happened, who took part, and the figures and dates as the sources give them.\n",
+        "cs": "TODO: co se stalo, kdo se zúčastnil, čísla a data tak, jak je uvádějí zdroje.\n",
+    },
 }
 HEADER = {
-    "en": ["New {kind}, made by `invoke new-{kind}`. Replace every TODO, then run `uv run invoke check`.",
+    "en": ["{kind_en}, made by `invoke new-{kind}`. Replace every TODO, then run `uv run invoke check`.",
            "Lines starting with # are notes for you; docs/authoring.md explains every field.",
            "Optional fields are commented out: remove the # to use one.",
            "The Czech version is the file of the same name in the Czech folder: keep the two names the same."],
@@ -78,7 +86,8 @@ HEADER = {
            "Anglická verze je soubor stejného názvu v anglické složce: názvy obou souborů neměňte; "
            "slug je česká adresa stránky."],
 }
-KIND_CS = {"project": "Nový projekt, vytvořený", "page": "Nová stránka, vytvořená"}
+KIND_EN = {"project": "New project", "page": "New page", "news": "New news item"}
+KIND_CS = {"project": "Nový projekt, vytvořený", "page": "Nová stránka, vytvořená", "news": "Nová aktualita, vytvořená"}
 # Optional fields written as values (not commented out): they make the file say what it is.
 WRITTEN_OPTIONAL = {"template": "page"}
 
@@ -107,7 +116,7 @@ def scaffold(kind: str, lang: str, values: dict[str, object]) -> str:
     Required fields get `values[name]`; optional fields are written commented out with the
     model's example (or as a value when listed in WRITTEN_OPTIONAL).
     """
-    header = [line.format(kind=kind, kind_cs=KIND_CS[kind]) for line in HEADER[lang]]
+    header = [line.format(kind=kind, kind_en=KIND_EN[kind], kind_cs=KIND_CS[kind]) for line in HEADER[lang]]
     out = ["---", *(f"# {line}" for line in header)]
     for spec in FIELDS_BY_KIND[kind]:
         note = field_description(spec, lang)
@@ -145,7 +154,8 @@ def _checked(kind: str, name: str, value: object) -> object:
 def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str | None = None,
                 slug: str | None = None, slug_cs: str | None = None, category: str | None = None,
                 date: str | dt.date | None = None) -> NewFiles:
-    """Write the English and the Czech file of a new project or page; refuse to overwrite.
+    """Write the English and the Czech file of a new project, page or news item; refuse to overwrite.
+    A news item's `date` is the day it happened (default today).
 
     Both are named after the English slug (`slug`, default from the title): the name pairs them.
     The Czech slug is `slug_cs`, else made from `title_cs`, else the English slug (a title still
@@ -166,7 +176,7 @@ def new_content(content_dir: str | Path, kind: str, title: str, *, title_cs: str
         common |= {"category": _checked(kind, "category", category or next(iter(CATEGORIES))),
                    "phase": DEFAULT_PHASE, "partners": DEFAULT_PARTNERS}
     elif category is not None:
-        raise AuthoringError("a page has no category")
+        raise AuthoringError(f"a {'news item' if kind == 'news' else 'page'} has no category")
 
     paths = {lang: content_dir / KIND_DIRS[kind] / lang / f"{slug}.md" for lang in LANGS}
     existing = [p for p in paths.values() if p.exists()]

@@ -5,6 +5,7 @@ Every project and section page is one Markdown file with YAML front-matter:
     content/projects/<lang>/<key>.md    (the twins share the file name, the translation key;
     content/pages/<lang>/<key>.md        each file has its own slug: pairing.py)
     content/services/<lang>/<key>.md
+    content/news/<lang>/<key>.md        (one news item, Aktuality)
     content/data/partners.yaml      (every partner once: ID -> names, kind, …)
 
     vocab.py      the fixed vocabularies (languages, categories, phases, partner kinds)
@@ -22,7 +23,7 @@ Every project and section page is one Markdown file with YAML front-matter:
 """
 
 from .documents import Document, Partner
-from .fields import FIELDS_BY_KIND, KIND_DIRS, PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec
+from .fields import FIELDS_BY_KIND, KIND_DIRS, NEWS_FIELDS, PAGE_FIELDS, PARTNER_FIELDS, PROJECT_FIELDS, SERVICE_FIELDS, FieldSpec
 from .funding import Funding
 from .parse import parse_document, parse_partners, split_front_matter
 from .problems import BuildAborted, ContentError, Problem
@@ -31,6 +32,7 @@ from .site import IMAGES_DIR, PARTNERS_FILE, Site, load_site
 from .values import IMAGE_FORMATS, IMAGE_MAX_BYTES, SLUG_RE, Link, Years
 from .vocab import (
     CATEGORIES,
+    DATE_PRECISIONS,
     DEFAULT_LANG,
     FUNDING_NUMBERS,
     FUNDING_PROGRAMMES,
@@ -46,10 +48,11 @@ from .vocab import (
 )
 
 __all__ = [
-    "CATEGORIES", "DEFAULT_LANG", "FIELDS_BY_KIND", "IMAGES_DIR", "IMAGE_FORMATS", "IMAGE_MAX_BYTES", "KIND_DIRS",
-    "LANGS", "LANG_AUTONYMS", "LANG_NAMES", "PAGE_FIELDS", "PAGE_TEMPLATES", "PARTNERS_FILE", "PARTNER_FIELDS",
-    "FUNDING_NUMBERS", "FUNDING_PROGRAMMES", "FUNDS", "PARTNER_KINDS", "PHASES", "PROJECT_FIELDS", "SERVICE_FIELDS",
-    "RESERVED_SLUGS", "ROUTES", "SLUG_RE", "BuildAborted", "ContentError", "Document", "FieldSpec", "Funding", "Link",
-    "Partner", "Problem", "Site", "Term", "Years", "load_site",
+    "CATEGORIES", "DATE_PRECISIONS", "DEFAULT_LANG", "FIELDS_BY_KIND", "IMAGES_DIR", "IMAGE_FORMATS",
+    "IMAGE_MAX_BYTES", "KIND_DIRS", "LANGS", "LANG_AUTONYMS", "LANG_NAMES", "NEWS_FIELDS", "PAGE_FIELDS",
+    "PAGE_TEMPLATES", "PARTNERS_FILE", "PARTNER_FIELDS", "FUNDING_NUMBERS", "FUNDING_PROGRAMMES", "FUNDS",
+    "PARTNER_KINDS", "PHASES", "PROJECT_FIELDS", "SERVICE_FIELDS", "RESERVED_SLUGS", "ROUTES", "SLUG_RE",
+    "BuildAborted", "ContentError", "Document", "FieldSpec", "Funding", "Link", "Partner", "Problem", "Site", "Term",
+    "Years", "load_site",
     "parse_document", "parse_partners", "save_as_for", "sort_key", "split_front_matter", "url_for",
 ]

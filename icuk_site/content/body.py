@@ -108,7 +108,8 @@ def site_urls(docs: Iterable[Document], partners: Iterable[str], years: Iterable
     """Every URL path (no leading slash, no index.html) the build makes a page at, in every language."""
     urls = {d.url for d in docs}
     for lang in LANGS:
-        urls |= {url_for(r, lang) for r in ("home", "projects", "years", "partners", "search", "feed", "services")}
+        urls |= {url_for(r, lang) for r in ("home", "projects", "years", "partners", "search", "feed", "services",
+                                            "news_index", "news_feed")}
         urls |= {term_url(route, lang, t) for route, terms in TERM_ROUTES.items() for t in terms}
         urls |= {url_for("partner", lang, slug=p) for p in partners}
         urls |= {url_for("year", lang, slug=str(y)) for y in years}

@@ -28,7 +28,7 @@ def key_of(source: str) -> str:
 class Document:
     """One validated Markdown file (front-matter values are clean and typed)."""
 
-    kind: str  # "project" | "page" | "service"
+    kind: str  # "project" | "page" | "service" | "news"
     source: str  # path relative to the content folder, e.g. "projects/en/hydrogen.md"
     lang: str
     slug: str
@@ -51,8 +51,11 @@ class Document:
     # service fields (years and links as for projects)
     audience: tuple[str, ...] = ()
     calls: tuple[Call, ...] = ()
-    projects: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()  # the projects a service or news item is about (their IDs)
     funding: tuple[Funding, ...] = ()
+    # news fields (partners, projects, image and image_alt above too)
+    date_precision: str = "day"  # "month": only the month of `date` is known
+    sources: tuple[Link, ...] = ()
     # page fields
     template: str = "page"
     nav_label: str | None = None
@@ -74,7 +77,7 @@ class Document:
 
     @property
     def route(self) -> str:
-        if self.kind in ("project", "service"):
+        if self.kind in ("project", "service", "news"):
             return self.kind
         return {"home": "home", "404": "404"}.get(self.template, "page")
 

@@ -17,7 +17,7 @@ from . import services as sv
 from . import values as v
 from .funding import funding
 from .messages import M
-from .vocab import AUDIENCES, CATEGORIES, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
+from .vocab import AUDIENCES, CATEGORIES, DATE_PRECISIONS, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
 # The Czech name of each type a field table uses.
 FIELD_TYPES_CS = {
@@ -185,6 +185,45 @@ SERVICE_FIELDS: tuple[FieldSpec, ...] = (
 
 )
 
+# content/news/<lang>/<slug>.md: one news item (Aktuality). Its date is the day it happened
+# (or the month, with date_precision: month), not the day the file was written.
+NEWS_FIELDS: tuple[FieldSpec, ...] = (
+    *_common_fields(),
+    FieldSpec("date", "date", True, "YYYY-MM-DD; the 1st of the month with date_precision: month", "2019-11-19",
+              "The day the news happened (the news index lists the newest first).", v.date,
+              description_cs="Den, kdy se událost stala (přehled aktualit řadí od nejnovější)."),
+    FieldSpec("date_precision", "text", False, ", ".join(DATE_PRECISIONS) + " (default day)", "month",
+              "How exactly the date is known: month shows only the month and year.", v.choice(DATE_PRECISIONS),
+              description_cs="Jak přesně je datum známé: month zobrazí jen měsíc a rok."),
+    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
+              "ICUK signed the regional hydrogen memorandum with the region and 17 other entities.",
+              "Shown in the news index, on the home page, in the page description and in the news feed.", v.text(300),
+              description_cs="Zobrazí se v přehledu aktualit, na úvodní stránce, v popisu stránky a v kanálu aktualit."),
+    FieldSpec("projects", "list of project IDs", False, "IDs of projects (file names in content/projects/en/), each once",
+              "[hydrogen]", "The projects the news is about: each links here and back.", v.project_ids,
+              description_cs="Projekty, kterých se aktualita týká: každý odkazuje sem a aktualita zpět na něj."),
+    FieldSpec("partners", "list of partner IDs", False, "IDs from content/data/partners.yaml, each once",
+              "[usti-region, unicre]", "The organisations the news names: each links here and back.", v.partner_ids,
+              description_cs="Organizace, které aktualita zmiňuje: každá odkazuje sem a aktualita zpět na ni."),
+    FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
+              "hydrogen-memorandum.jpg", "A picture shown at the top of the news item.", v.image,
+              description_cs="Obrázek v záhlaví aktuality."),
+    FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters",
+              "The signatories of the memorandum in Ústí nad Labem",
+              "What the picture shows, for people who cannot see it.", v.text(250),
+              description_cs="Co obrázek ukazuje – pro lidi, kteří ho nevidí."),
+    FieldSpec("sources", "list of mappings", False, "each {label: text, url: https://…}",
+              "[{label: ORLEN UniCRE, url: 'https://orlenunicre.cz/aktuality/806-memorandum-o-vyuzivani-vodiku-v-usteckem-kraji'}]",
+              "Where the facts come from: shown below the text as sources.", v.links,
+              description_cs="Odkud fakta pocházejí: zobrazí se pod textem jako zdroje."),
+    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
+              "Usually left out: \"Last updated\" and the feed's date come from the last commit that changed this file. "
+              "Give it only to override that date.", v.date,
+              description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálu aktualit se berou z posledního "
+              "commitu, který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
+
+)
+
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "mapping", True, "{cs: …, en: …}", "{cs: Ústecký kraj, en: Ústí Region}",
@@ -203,5 +242,5 @@ PARTNER_FIELDS: tuple[FieldSpec, ...] = (
 # A kind listed here is read, validated and paired with its twins by file name (pairing.py)
 # without more code.
 FIELDS_BY_KIND: dict[str, tuple[FieldSpec, ...]] = {"project": PROJECT_FIELDS, "page": PAGE_FIELDS,
-                                                    "service": SERVICE_FIELDS}
-KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages", "service": "services"}
+                                                    "service": SERVICE_FIELDS, "news": NEWS_FIELDS}
+KIND_DIRS: dict[str, str] = {"project": "projects", "page": "pages", "service": "services", "news": "news"}

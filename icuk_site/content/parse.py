@@ -32,6 +32,8 @@ PARTNER_REF = "partner-ref"  # in `declared`: (PARTNER_REF, rel, partner ID, lin
 PAIRED_FIELDS = {
     "project": [("image", "image_alt", M("expected a description of the picture (required with image), got none")),
                 ("image_alt", "image", M("expected an image for this image_alt, got none"))],
+    "news": [("image", "image_alt", M("expected a description of the picture (required with image), got none")),
+             ("image_alt", "image", M("expected an image for this image_alt, got none"))],
     "page": [("nav_label", "nav_order", M("expected a number for the navigation order (required with nav_label), got none")),
              ("nav_order", "nav_label", M("expected a label for nav_order, got none"))],
     "service": [],
@@ -43,6 +45,7 @@ UNKNOWN_FIELD = {
     "project": "expected a project field ({fields}), got unknown field {key}{hint}",
     "page": "expected a page field ({fields}), got unknown field {key}{hint}",
     "service": "expected a service field ({fields}), got unknown field {key}{hint}",
+    "news": "expected a news field ({fields}), got unknown field {key}{hint}",
     "partner": "expected a partner field ({fields}), got unknown field {key}{hint}",
 }
 
@@ -191,6 +194,10 @@ def _rules(kind: str, rel: str, folder_lang: str | None, values: dict, lines: di
     if "modified" in values and "date" in values and values["modified"] < values["date"]:
         out.append(Problem(rel, lines["modified"], "modified", M("expected a date on or after date {date}, got {modified}",
                                                                  date=str(values["date"]), modified=str(values["modified"]))))
+    if values.get("date_precision") == "month" and "date" in values and values["date"].day != 1:
+        out.append(Problem(rel, lines["date"], "date", M(
+            "expected the 1st of the month with date_precision: month ({first}), got {date}",
+            first=values["date"].replace(day=1).isoformat(), date=values["date"].isoformat())))
     # Fields that come in pairs: (field present, field missing, message).
     for name, other, message in PAIRED_FIELDS[kind]:
         if name in values and other not in lines:

@@ -29,6 +29,10 @@ ROUTES: dict[str, dict[str, str]] = {
     "service": {"en": "services/{slug}.html", "cs": "cs/sluzby/{slug}.html"},
     "services": {"en": "services/", "cs": "cs/sluzby/"},
     "feed": {"en": "feeds/projects.en.atom.xml", "cs": "feeds/projects.cs.atom.xml"},
+    "news": {"en": "news/{slug}.html", "cs": "cs/aktuality/{slug}.html"},
+    "news_index": {"en": "news/", "cs": "cs/aktuality/"},
+    "news_page": {"en": "news/page/{slug}/", "cs": "cs/aktuality/strana/{slug}/"},  # page 2, 3, … of the index
+    "news_feed": {"en": "feeds/news.en.atom.xml", "cs": "feeds/news.cs.atom.xml"},
 }
 # The routes whose `{slug}` is a vocabulary term's (its slug in the page's language, not its ID).
 TERM_ROUTES: dict[str, dict[str, Term]] = {"category": CATEGORIES, "phase": PHASES}
@@ -53,7 +57,8 @@ RESERVED_PAGE_SLUGS = frozenset(
     {"cs", "en", "theme", "images", "data", "feeds", "pagefind", "well-known", "index", "404", *_route_folders()}
 )
 RESERVED_PROJECT_SLUGS = frozenset({"index"})
-RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS, "service": RESERVED_PROJECT_SLUGS}
+RESERVED_SLUGS = {"page": RESERVED_PAGE_SLUGS, "project": RESERVED_PROJECT_SLUGS, "service": RESERVED_PROJECT_SLUGS,
+                 "news": RESERVED_PROJECT_SLUGS}  # news/index.html is the news index
 
 
 def reserved_slugs(kind: str) -> frozenset[str]:

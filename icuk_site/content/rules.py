@@ -1,7 +1,9 @@
 """Rules across files that the twins, the navigation and the pictures folder must keep.
 
     twins       the English and the Czech file of one project state the same facts (category,
-                phase, partners, years, picture; a service's audience, years, calls, projects): each file stays complete for its translator,
+                phase, partners, years, picture, funding; a service's audience, years, calls,
+                projects; a news item's date, precision, projects, partners, picture): each file
+                stays complete for its translator,
                 and a difference is a problem on the second-language file, naming the first
     nav_order   two pages of a language in the same place of the navigation (a warning)
     pictures    a file in content/images/ that no page uses (a warning: it is not published)
@@ -10,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,13 +23,15 @@ from .problems import Problem
 from .vocab import DEFAULT_LANG, LANGS
 
 TWIN_FACTS = {"project": ("category", "phase", "partners", "years", "image", "funding"),
-              "service": ("audience", "years", "calls", "projects")}
+              "service": ("audience", "years", "calls", "projects"),
+              "news": ("date", "date_precision", "projects", "partners", "image")}
+LIST_FACTS = ("partners", "audience", "projects")
 
 
 def _shown(name: str, value) -> str:
     if value is None or value == ():
         return M("nothing")
-    if name in ("partners", "audience", "projects"):
+    if name in LIST_FACTS:
         return "[" + ", ".join(value) + "]"
     if name == "calls":
         return "[" + ", ".join(f"{{opens: {c.opens}, closes: {c.closes}}}" for c in value) + "]"
@@ -34,6 +39,8 @@ def _shown(name: str, value) -> str:
         return "[" + ", ".join(f.shown() for f in value) + "]"
     if name == "years":
         return f"{{start: {value.start}" + (f", end: {value.end}}}" if value.end else "}")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return repr(value)
 
 
@@ -51,7 +58,7 @@ def twins(docs: Iterable[Document], reported: set[tuple[str, str]] = frozenset()
             if (doc.source, name) in reported or (first.source, name) in reported:
                 continue
             mine, theirs = getattr(doc, name), getattr(first, name)
-            if name in ("partners", "projects"):
+            if name in ("partners", "projects"):  # order is not a fact
                 same = sorted(mine) == sorted(theirs)
             elif name == "funding":  # the funded project's name is worded in each language
                 same = [f.facts for f in mine] == [f.facts for f in theirs]

@@ -63,6 +63,15 @@ class Site:
         return sorted((d for d in self.documents if d.kind == "service" and d.lang == lang),
                       key=lambda d: sort_key(d.title, lang))
 
+    def news(self, lang: str) -> list[Document]:
+        """The news items of a language, newest first (then by key, for a stable order)."""
+        return sorted((d for d in self.documents if d.kind == "news" and d.lang == lang),
+                      key=lambda d: (d.date, d.key), reverse=True)
+
+    def project_by_id(self, pid: str, lang: str) -> Document | None:
+        """The project a news item or service names by ID (its file name), in a language."""
+        return self.get("project", pid, lang)
+
     def pages(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.kind == "page" and d.lang == lang]
 
@@ -160,7 +169,14 @@ def check_site(content_dir: Path, docs: list[Document], partners: set[str] | Non
             problems.append(Problem(rel, line, "partners", M("expected a partner ID from {file}, got unknown partner "
                                                              "{pid!r}{hint}", file=PARTNERS_FILE, pid=pid,
                                                              hint=did_you_mean(pid, partners))))
+    # Project IDs a news item may name: every project file's slug, also of files with problems.
+    project_ids = {d.slug for d in docs if d.kind == "project"} | {r[1] for r in declared_docs if r[0] == "project"}
     for doc in docs:
+        for pid in doc.projects:
+            if pid not in project_ids:
+                problems.append(Problem(doc.source, doc.line_of(f"projects:{pid}"), "projects",
+                                        M("expected a project ID (the slug of a file in projects/), got unknown "
+                                          "project {pid!r}{hint}", pid=pid, hint=did_you_mean(pid, project_ids))))
         for pid in doc.partners if partners is not None else ():
             if pid not in partners:
                 problems.append(Problem(doc.source, doc.line_of(f"partners:{pid}"), "partners",

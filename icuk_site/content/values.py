@@ -168,6 +168,29 @@ def partner_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
+    """A list of project IDs (their slugs), each kept with its line (unknown IDs are checked
+    across files, content/site.py). Every wrong item is reported, not only the first."""
+    if not isinstance(value, list) or not value:
+        raise Invalid(M("expected a list of project IDs (e.g. [hydrogen]), got {value}", value=show(value)))
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    out, seen, problems = [], set(), []
+    for item, item_node in zip(value, items, strict=False):
+        line = item_node.start_mark.line + 1
+        if not isinstance(item, str) or not SLUG_RE.match(item):
+            problems.append(Invalid(M("expected a project ID (its slug, e.g. 'hydrogen'), got {value}",
+                                      value=show(item)), line))
+            continue
+        if item in seen:
+            problems.append(Invalid(M("expected each project once, got {id!r} twice", id=item), line))
+            continue
+        seen.add(item)
+        out.append((item, line))
+    if problems:
+        raise Invalids(problems, partial=tuple(out))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Link:
     label: str

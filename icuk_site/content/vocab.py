@@ -85,6 +85,12 @@ AUDIENCES: dict[str, Term] = _terms(
          "Strategie, platformy a partnerství pro kraj, města a veřejné instituce.", aliases_cs=("Kraj", "Obce", "Region")),
 )
 
+# How exactly a news item's date is known (a source may give only the month).
+DATE_PRECISIONS: dict[str, str] = {
+    "day": "the day is known: shown as 19 November 2019",
+    "month": "only the month is known: shown as November 2019 (date is the 1st of that month)",
+}
+
 PAGE_TEMPLATES: dict[str, str] = {
     "page": "an ordinary section page",
     "open-data": "a section page followed by the list of open data files",

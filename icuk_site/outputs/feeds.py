@@ -2,10 +2,11 @@
 author, absolute ids and links, each entry's own `updated` and, where known, `published`.
 
 `write_atom(path, FeedInfo, entries)` writes any feed from `FeedEntry` items; `write_feed` is the
-projects feed of one language built on it (a news feed would build its own entries the same way).
+projects feed of one language built on it, `write_news_feed` the news feed.
 An entry's `updated` is its document's `updated_at`: the last commit that changed its source
-file (build/history.py), or the author's `modified`; `published` is its `date`. The build stays
-reproducible (commit times, never the clock or file times, in a publish build).
+file (build/history.py), or the author's `modified`; `published` is its `date` (a news item's
+own date, the first of the month when only the month is known). The build stays reproducible
+(commit times, never the clock or file times, in a publish build).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from ..content import CATEGORIES, url_for
 
 FEED_TITLES = {"en": "Innovation Centre of the Usti Region – projects",
                "cs": "Inovační centrum Ústeckého kraje – projekty"}
+NEWS_FEED_TITLES = {"en": "Innovation Centre of the Usti Region – news",
+                    "cs": "Inovační centrum Ústeckého kraje – aktuality"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class FeedInfo:
     author_uri: str = ""
     subtitle: str = ""
     extra: dict = field(default_factory=dict)
+    updated: dt.date | dt.datetime | None = None  # the feed's <updated> when it has no entries (not the clock)
 
 
 def _aware(d: dt.date | dt.datetime) -> dt.datetime:
@@ -73,6 +77,9 @@ def atom_feed(info: FeedInfo, entries: Iterable[FeedEntry]) -> Atom1Feed:
         author_name=info.author_name,
         author_link=info.author_uri or None,
     )
+    entries = list(entries)
+    if not entries and info.updated is not None:  # feedgenerator would take the clock: builds must be reproducible
+        feed.latest_post_date = lambda: _aware(info.updated)
     for e in entries:
         feed.add_item(
             title=e.title,
@@ -137,4 +144,35 @@ def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, l
         author_uri=f"{siteurl}/",
     )
     write_atom(output / feed_url, info, project_entries(catalog, articles, lang, siteurl, limit))
+    return feed_url
+
+
+def news_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
+    """The newest `limit` news items of a language as feed entries, newest first."""
+    items = catalog.news.items(lang)[:limit] if limit else catalog.news.items(lang)
+    out = []
+    for item in items:
+        article = articles.get((item.doc.key, lang))
+        out.append(FeedEntry(
+            id=f"{siteurl}/{item.url}",
+            title=item.title,
+            link=f"{siteurl}/{item.url}",
+            updated=item.doc.updated_at,
+            published=item.doc.date,
+            summary=item.summary,
+            content=article.get_content(siteurl) if article else None,
+            categories=tuple(p.title for p in item.projects),
+        ))
+    return out
+
+
+def write_news_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
+                    settings: dict) -> str:
+    """Write the Atom feed of one language's news (`articles`: Pelican's Article objects of the
+    news items by (translation key, lang)). Returns the feed's path in the output."""
+    feed_url = url_for("news_feed", lang)
+    index = f"{siteurl}/{url_for('news_index', lang)}"
+    info = FeedInfo(id=index, title=NEWS_FEED_TITLES[lang], link=index, self_link=f"{siteurl}/{feed_url}", lang=lang,
+                    author_name=feed_author(settings), author_uri=f"{siteurl}/", updated=catalog.site.reference_date)
+    write_atom(output / feed_url, info, news_entries(catalog, articles, lang, siteurl, limit))
     return feed_url

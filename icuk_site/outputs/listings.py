@@ -1,5 +1,5 @@
 """The generator of everything no single Markdown file makes, in every language, from the catalog:
-listing pages (projects, facets, partners, years, search), Atom feeds (feeds.py), the sitemap and
+listing pages (projects, facets, partners, years, search, the news index), Atom feeds (feeds.py), the sitemap and
 robots.txt (sitemap.py) and the open-data files (opendata.py).
 
 Pelican's own index/category/tag/archive pages and feeds know one language only and order
@@ -18,7 +18,7 @@ from ..build.incremental import Group, bodies_key
 from ..content import LANGS, save_as_for
 from ..render.timeline import timeline_html, timeline_legend, timeline_rows
 from . import opendata
-from .feeds import write_feed
+from .feeds import write_feed, write_news_feed
 from .sitemap import robots, sitemap
 
 # Which template draws which kind of listing page.
@@ -53,6 +53,9 @@ class ListingGenerator(Generator):
                     view=view,
                     **({"timeline": timeline} if view.facet == "projects" else {}),
                 )
+            for view in catalog.news.index_pages(lang):
+                writer.write_file(save_as_for(view.url), self.get_template("news-index"), self.context,
+                                  relative_urls=self.settings["RELATIVE_URLS"], url=view.url, view=view)
             # Incremental builds keep files whose inputs are unchanged (incremental.Group): a feed
             # is made from its language's project bodies, the rest from front-matter and settings only.
             projects = [d for d in catalog.site.documents if d.lang == lang and d.kind == "project"]
@@ -60,6 +63,12 @@ class ListingGenerator(Generator):
             if not feed.kept:
                 feed.add(write_feed(catalog, self.session.articles, lang, siteurl, Path(self.output_path),
                                     self.settings.get("FEED_MAX_ITEMS"), self.settings))
+            news = [d for d in catalog.site.documents if d.lang == lang and d.kind == "news"]
+            news_feed = Group(plan, f"news-feed-{lang}", bodies_key(plan, news))
+            if not news_feed.kept:
+                news_feed.add(write_news_feed(catalog, self.session.news_articles, lang, siteurl,
+                                              Path(self.output_path), self.settings.get("FEED_MAX_ITEMS"),
+                                              self.settings))
         data = Group(plan, "sitemap-robots-open-data")
         if not data.kept:
             texts = {"sitemap.xml": sitemap(catalog, siteurl), "robots.txt": robots(siteurl),

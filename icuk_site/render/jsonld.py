@@ -6,6 +6,8 @@ and range; tests/quality/test_schemaorg.py checks them against a pinned schema.o
   the organisation elsewhere — both from `jsonld_organization()` in the page's <head>;
 - project pages: the `Project`, with the one IRI that projects.json gives it too;
 - service pages: the `Service`, provided by the organisation, with its audiences;
+- news pages: the `NewsArticle` (its own date, `about` its projects, `mentions` its partners,
+  `citation` its sources), the WebPage's `mainEntity`;
 - wherever breadcrumbs are shown: the `BreadcrumbList` (the IRI the WebPage points at);
 - a project's EU funding: one `MonetaryGrant` each — named after the funded project as declared
   (else the programme), the statement as `description`, the number as `identifier`, the European
@@ -94,7 +96,9 @@ def webpage(ctx, view) -> dict[str, Any]:
     data["publisher"] = _org_id(ctx)
     if view.kind not in NO_BREADCRUMBS:
         data["breadcrumb"] = {"@id": breadcrumb_id(url)}
-    if view.kind == "project":
+    if view.kind == "news":
+        data["mainEntity"] = {"@id": news_id(url)}
+    elif view.kind == "project":
         data["mainEntity"] = {"@id": project_iri(ctx.get("SITEURL", ""), view.key)}
         data["keywords"] = [view.category.label, view.phase.label]  # a CreativeWork's, not a Project's
     else:
@@ -130,6 +134,38 @@ def jsonld_project(ctx, view) -> Markup:
         data["foundingDate"] = str(view.years.start)
         if view.years.end:
             data["dissolutionDate"] = str(view.years.end)
+    return block(data)
+
+
+def news_id(page_url: str) -> str:
+    return f"{page_url}#article"
+
+
+@pass_context
+def jsonld_news(ctx, view) -> Markup:
+    """A news item (views.NewsView) as a NewsArticle; its date as precise as the item knows it."""
+    url = _abs(ctx, view.url)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": news_id(url),
+        "headline": view.title,
+        "description": view.summary,
+        "url": url,
+        "mainEntityOfPage": {"@id": url},
+        "inLanguage": view.lang,
+        "datePublished": view.date_iso,
+        "author": _org_id(ctx),
+        "publisher": _org_id(ctx),
+    }
+    if view.doc.modified:
+        data["dateModified"] = view.doc.modified.isoformat()
+    if view.doc.projects:  # by ID (the English file's slug), as project_iri names a project
+        data["about"] = [{"@id": project_iri(ctx.get("SITEURL", ""), pid)} for pid in view.doc.projects]
+    if view.partners:
+        data["mentions"] = [{"@type": "Organization", "name": p.name, "url": _abs(ctx, p.url)} for p in view.partners]
+    if view.sources:
+        data["citation"] = [{"@type": "CreativeWork", "name": s.label, "url": s.url} for s in view.sources]
     return block(data)
 
 
@@ -186,5 +222,6 @@ GLOBALS = {
     "jsonld_project": jsonld_project,
     "jsonld_service": jsonld_service,
     "jsonld_funding": jsonld_funding,
+    "jsonld_news": jsonld_news,
     "jsonld_breadcrumbs": jsonld_breadcrumbs,
 }

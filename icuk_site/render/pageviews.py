@@ -122,7 +122,7 @@ class PageView:
 
     @property
     def og_type(self) -> str:
-        return "article" if self.kind == "project" else "website"
+        return "article" if self.kind in ("project", "news") else "website"
 
     # Memo keys (templates.make_memo adds the language and SITEURL). A project page is no
     # navigation target, so every project page of a language shares one header and one footer.
@@ -234,3 +234,63 @@ class ListingView(PageView):
     facets: tuple[FacetChoice, ...] = ()  # the projects index: every facet to browse and filter by
     eyebrow: str = ""  # a facet value's page: the facet's name
     heading_html: Markup = Markup("")  # a facet value's page: its <h1>
+
+
+@dataclass(frozen=True)
+class NewsView(PageView):
+    """A news item in one language: its date as a reader sees it, its projects and partners."""
+
+    doc: Document | None = None
+    summary: str = ""
+    date_iso: str = ""  # for <time datetime>: 2019-11-19, or 2019-11 when only the month is known
+    date_text: str = ""  # „19. listopadu 2019“, "November 2019" (with the language's spacing)
+    projects: tuple[ProjectView, ...] = ()
+    partners: tuple[PartnerView, ...] = ()
+    sources: tuple[Link, ...] = ()
+    image: str | None = None
+    image_alt: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.doc.slug
+
+    @cached_property
+    def title_html(self) -> Markup:
+        return typography.text(self.title, self.lang)
+
+    @cached_property
+    def summary_html(self) -> Markup:
+        return typography.text(self.summary, self.lang)
+
+    # No news item is a navigation target: every one of a language shares one header and footer.
+    @property
+    def nav_memo_key(self) -> tuple[str, ...]:
+        return ("nav", self.nav_key, "")
+
+    @property
+    def footer_memo_key(self) -> tuple[str, ...]:
+        return ("footer", "")
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One page of a paged list: its number, its URL, and whether it is the page shown."""
+
+    number: int
+    url: str
+    current: bool = False
+    label: str = ""  # "Page 2" in the page's language (for screen readers)
+
+
+@dataclass(frozen=True)
+class NewsIndexView(PageView):
+    """One page of the news index (newest first): its items and the links to the other pages."""
+
+    is_listing = True  # made from front-matter only: the writer keys it without a body
+
+    items: tuple[NewsView, ...] = ()
+    page: int = 1
+    pages: tuple[PageLink, ...] = ()  # every page of the index; one page shows no pagination
+    previous: PageLink | None = None
+    next: PageLink | None = None
+    total: int = 0

@@ -97,7 +97,7 @@ class IcukMarkdownReader(BaseReader):
             "summary": str(escape(doc.summary)),
             "url": doc.url,
             "save_as": doc.save_as,
-            "template": {"project": "article", "service": "service"}.get(doc.kind, doc.template),
+            "template": {"project": "article", "service": "service", "news": "news"}.get(doc.kind, doc.template),
         }
         if doc.modified:
             metadata["modified"] = _datetime(doc.modified)

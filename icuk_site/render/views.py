@@ -20,6 +20,7 @@ from ..content.routes import TERM_ROUTES, term_url
 from ..outputs import opendata
 from . import typography
 from .funding import notices as funding_notices
+from .news import NewsCatalog
 from .pageviews import (
     Alternate,
     Crumb,
@@ -54,7 +55,8 @@ FOOTER_PAGES = ("contact", "about", "open-data", "accessibility")
 
 # What the site's own sections are called (breadcrumbs, titles).
 SECTION_NAMES = {"home": _("Home"), "projects": _("Projects"), "partners": _("Partners"), "years": _("Years"),
-                 "search": _("Search"), "services": _("Services")}
+                 "search": _("Search"), "services": _("Services"),
+                 "news_index": _("News")}
 # A facet's name, and the title of one of its values' pages.
 FACET_NAMES = {"category": _("Category"), "phase": _("Phase"), "partner": _("Partner"), "year": _("Year")}
 FACET_TITLES = {"category": _("Category: %(name)s"), "phase": _("Phase: %(name)s"),
@@ -218,7 +220,14 @@ class Catalog:
     def view(self, doc: Document) -> PageView:
         if doc.kind == "service":
             return self.services.view(doc)
+        if doc.kind == "news":
+            return self.news.item(doc)
         return self.project(doc) if doc.kind == "project" else self.page(doc)
+
+    @cached_property
+    def news(self) -> NewsCatalog:
+        """The news items, their index and what names a project or partner (render/news.py)."""
+        return NewsCatalog(self)
 
     # ---- services (render/services.py) ------------------------------------------------------
     @cached_property
@@ -334,7 +343,9 @@ class Catalog:
                 self.services.index(lang),
             ]
             for f in FACETS:
-                for g in self.facet(f, lang):
+                # A partner only news items name has a page too (with its news, no projects).
+                extra = self.news.partner_groups(lang) if f == "partner" else ()
+                for g in (*self.facet(f, lang), *extra):
                     url = g.term.url
                     title = self.word(lang, FACET_TITLES[f], name=g.term.label, year=g.term.label)
                     pages.append(listing(
@@ -368,6 +379,7 @@ class Catalog:
         views: list[PageView] = [self.view(d) for d in self.site.documents if d.template != "404"]
         for lang in LANGS:
             views.extend(self.listings(lang))
+            views.extend(self.news.index_pages(lang))
         return sorted(views, key=lambda v: v.url)
 
     def open_data_files(self) -> list[OpenDataFile]:

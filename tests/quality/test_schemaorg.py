@@ -66,6 +66,8 @@ def test_each_page_is_a_webpage_about_its_project_or_the_organisation(published)
             assert "breadcrumb" not in page and not crumbs, rel
         if "Project" in by_type:
             assert page["mainEntity"] == {"@id": by_type["Project"][0]["@id"]} and "about" not in page, rel
+        elif "NewsArticle" in by_type:
+            assert page["mainEntity"] == {"@id": by_type["NewsArticle"][0]["@id"]} and "about" not in page, rel
         else:
             assert page["about"] == {"@id": org} and "mainEntity" not in page, rel
 

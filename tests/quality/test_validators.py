@@ -56,7 +56,9 @@ def unexpected(results):
 
 def feed_files(published):
     feeds = sorted((published.root / "feeds").glob("*.xml"))
-    assert len(feeds) >= 2, feeds  # one per language
+    assert len(feeds) >= 4, feeds  # projects and news, one per language
+    assert {f.name for f in feeds} >= {"projects.en.atom.xml", "projects.cs.atom.xml", "news.en.atom.xml",
+                                       "news.cs.atom.xml"}
     return feeds
 
 
@@ -113,6 +115,25 @@ def test_planted_feed_faults_are_reported(published):
     no_author = re.sub(r"<author>.*?</author>", "", text)
     assert any("Missing entry element: author" in e for e in errors_of(no_author.encode(), url))
     relative = head + first + re.sub(r"<id>[^<]*</id>", "<id>/projects/x.html</id>", rest, count=1)
+    assert errors_of(relative.encode(), url)
+
+
+@pytest.mark.parametrize("lang", ["en", "cs"])
+def test_news_feed_passes_the_validator_and_a_planted_fault_is_reported(published, lang):
+    """The published news feed: 0 errors and 0 warnings, absolute ids, one entry per item with its
+    own date; an entry without its updated date, or with a relative id, is an error."""
+    need(FEEDVALIDATOR)
+    feed = published.root / f"feeds/news.{lang}.atom.xml"
+    url, text = f"{published.siteurl}/feeds/{feed.name}", feed.read_text(encoding="utf-8")
+    events = feed_events(text.encode(), url)
+    assert not events, [f"{e.level}: {e.message}" for e in events]
+    assert text.count("<entry>") >= 12 and text.count("<published>") == text.count("<entry>")
+    ids = re.findall(r"<id>([^<]*)</id>", text)
+    assert all(i.startswith(published.siteurl + "/") for i in ids), ids
+    head, first, rest = text.partition("<entry>")
+    no_updated = head + first + re.sub(r"<updated>[^<]*</updated>", "", rest, count=1)
+    assert any("Missing entry element: updated" in e for e in errors_of(no_updated.encode(), url))
+    relative = head + first + re.sub(r"<id>[^<]*</id>", "<id>/news/x.html</id>", rest, count=1)
     assert errors_of(relative.encode(), url)
 
 
