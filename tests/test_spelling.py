@@ -107,8 +107,9 @@ def test_code_urls_ids_and_marked_phrases(project_copy):
 def test_a_marked_phrase_in_a_field_is_checked_in_the_documents_language(project_copy):
     """The fields are plain text: `[…]{lang=en}` in a summary is published as written (meta description,
     JSON-LD), so the check does not take it as a phrase in English; its words are Czech words there."""
-    edit(project_copy, CS, "summary: V listopadu 2019", "summary: V listopadu 2019 [Clean Hydrogen Partnership]{lang=en}")
     line = line_of(project_copy, CS, "summary:")
+    summary = (project_copy / "content" / CS).read_text(encoding="utf-8").splitlines()[line - 1]
+    edit(project_copy, CS, summary, summary + " [Clean Hydrogen Partnership]{lang=en}")
     lines = spelling_lines(check(project_copy / "content", strict=True))
     reported = {x.split("got ")[1].split("'")[1] for x in lines
                 if x.startswith(f"content/{CS}:{line}: summary: expected a word the Czech dictionary knows")}
