@@ -103,6 +103,22 @@ def test_code_urls_ids_and_marked_phrases(project_copy):
     assert "English dictionary knows, got 'Partnershipp'" in lines[0] and "Refrence" in lines[1]
 
 
+
+def test_a_marked_phrase_in_a_field_is_checked_in_the_documents_language(project_copy):
+    """The fields are plain text: `[…]{lang=en}` in a summary is published as written (meta description,
+    JSON-LD), so the check does not take it as a phrase in English; its words are Czech words there."""
+    line = line_of(project_copy, CS, "summary:")
+    summary = (project_copy / "content" / CS).read_text(encoding="utf-8").splitlines()[line - 1]
+    edit(project_copy, CS, summary, summary + " [Clean Hydrogen Partnership]{lang=en}")
+    lines = spelling_lines(check(project_copy / "content", strict=True))
+    reported = {x.split("got ")[1].split("'")[1] for x in lines
+                if x.startswith(f"content/{CS}:{line}: summary: expected a word the Czech dictionary knows")}
+    assert {"Clean", "Hydrogen", "Partnership"} <= reported, lines
+    # The same mark in the text is a phrase in English (rendered as <span lang="en">).
+    edit(project_copy, CS, " [Clean Hydrogen Partnership]{lang=en}", "")
+    edit(project_copy, CS, "Memorandum bylo podepsáno", "Memorandum [Clean Hydrogen Partnership]{lang=en} bylo podepsáno")
+    assert not spelling_lines(check(project_copy / "content", strict=True))
+
 def test_front_matter_keys_ids_and_slugs_are_not_checked(project_copy):
     """Only title, summary, image_alt, nav_label and the text are prose (partners, slug, YAML comments are not)."""
     edit(project_copy, CS, "\ndate:", "\n# xqzwkomentar\ndate:")

@@ -3,8 +3,10 @@
 What is prose: each document's `title`, `summary`, `image_alt`, `nav_label` and its Markdown text
 — not code (fenced, indented, `inline`), link targets, bare URLs and e-mail addresses, HTML tags,
 attribute blocks (`{#id}`), front-matter keys, IDs or slugs. A phrase marked `[…]{lang=en}`
-(render/lang_spans.py), or `<span lang="cs">…</span>`, is checked in its own language. Words with digits ("RIS3", "4.0") and
-one-letter words are not checked; hyphenated words are checked part by part.
+(render/lang_spans.py), or `<span lang="cs">…</span>`, in the text is checked in its own language;
+the four fields are plain text (a mark there is shown as written), all checked in the document's.
+Words with digits ("RIS3", "4.0") and one-letter words are not checked; hyphenated words are
+checked part by part.
 
 The dictionaries are Debian's (`hunspell-cs`, `hunspell-en-gb`: /usr/share/hunspell/*.dic,
 installed by `uv run invoke test`), read in-process by Hunspell itself through the `chunspell`
@@ -71,8 +73,8 @@ def prose(doc: Document) -> Iterator[Piece]:
     """Every run of prose of a document, with its line and language."""
     for name in FIELDS:
         value = getattr(doc, name, None)
-        if isinstance(value, str):
-            yield from _split_langs(doc.source, doc.line_of(name), name, doc.lang, value)
+        if isinstance(value, str):  # plain text, not Markdown: a `[…]{lang=en}` there is shown as written
+            yield Piece(doc.source, doc.line_of(name), name, doc.lang, _not_prose_removed(value))
     start = doc.line_of("body")
     for i, line in text_lines(doc.body):
         if REF_DEF_RE.match(line):
@@ -85,10 +87,13 @@ def _split_langs(path: str, line: int | None, field: str, lang: str, text: str) 
         yield Piece(path, line, field, m.group(2), m.group(1))
     for m in HTML_SPAN_RE.finditer(text):
         yield Piece(path, line, field, m.group(1), m.group(2))
-    rest = HTML_SPAN_RE.sub(" ", LANG_SPAN_RE.sub(" ", text))
+    yield Piece(path, line, field, lang, _not_prose_removed(HTML_SPAN_RE.sub(" ", LANG_SPAN_RE.sub(" ", text))))
+
+
+def _not_prose_removed(text: str) -> str:
     for pattern in NOT_PROSE:
-        rest = pattern.sub(" ", rest)
-    yield Piece(path, line, field, lang, rest)
+        text = pattern.sub(" ", text)
+    return text
 
 
 def words(text: str) -> Iterator[str]:
