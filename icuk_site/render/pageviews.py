@@ -136,22 +136,13 @@ class PageView:
 
 
 @dataclass(frozen=True)
-class ProjectView(PageView):
+class DocumentView(PageView):
+    """The page of one document (a project, news item, service): its file and summary."""
+
     doc: Document | None = None
     summary: str = ""
-    category: TermView | None = None
-    phase: TermView | None = None
-    partners: tuple[PartnerView, ...] = ()
-    years: Years | None = None
-    active_years: tuple[TermView, ...] = ()
-    links: tuple[Link, ...] = ()
-    image: str | None = None
-    image_alt: str | None = None
-    years_text: str = ""  # the span of years as a reader sees it ("2019–2022", "since 2021"); "" without years
-    services: tuple[TermView, ...] = ()  # the services that name this project (render/services.py)
-    funding: tuple = ()  # funding.FundingNotice of each declared EU funding, in the page's language
 
-    # Typeset when a page shows them, not for every project of every build: an incremental
+    # Typeset when a page shows them, not for every document of every build: an incremental
     # build keeps most pages and never needs them.
     @cached_property
     def title_html(self) -> Markup:
@@ -167,8 +158,23 @@ class ProjectView(PageView):
 
     @property
     def key(self) -> str:
-        """The translation key (file name): the project's ID in both languages."""
+        """The translation key (file name): the document's ID in both languages."""
         return self.doc.key
+
+
+@dataclass(frozen=True)
+class ProjectView(DocumentView):
+    category: TermView | None = None
+    phase: TermView | None = None
+    partners: tuple[PartnerView, ...] = ()
+    years: Years | None = None
+    active_years: tuple[TermView, ...] = ()
+    links: tuple[Link, ...] = ()
+    image: str | None = None
+    image_alt: str | None = None
+    years_text: str = ""  # the span of years as a reader sees it ("2019–2022", "since 2021"); "" without years
+    services: tuple[TermView, ...] = ()  # the services that name this project (render/services.py)
+    funding: tuple = ()  # funding.FundingNotice of each declared EU funding, in the page's language
 
     @property
     def partner_ids(self) -> str:
@@ -237,11 +243,9 @@ class ListingView(PageView):
 
 
 @dataclass(frozen=True)
-class NewsView(PageView):
+class NewsView(DocumentView):
     """A news item in one language: its date as a reader sees it, its projects and partners."""
 
-    doc: Document | None = None
-    summary: str = ""
     date_iso: str = ""  # for <time datetime>: 2019-11-19, or 2019-11 when only the month is known
     date_text: str = ""  # „19. listopadu 2019“, "November 2019" (with the language's spacing)
     projects: tuple[ProjectView, ...] = ()
@@ -249,23 +253,6 @@ class NewsView(PageView):
     sources: tuple[Link, ...] = ()
     image: str | None = None
     image_alt: str | None = None
-
-    @property
-    def slug(self) -> str:
-        return self.doc.slug
-
-    @property
-    def key(self) -> str:
-        """The translation key (file name): the item's ID in both languages."""
-        return self.doc.key
-
-    @cached_property
-    def title_html(self) -> Markup:
-        return typography.text(self.title, self.lang)
-
-    @cached_property
-    def summary_html(self) -> Markup:
-        return typography.text(self.summary, self.lang)
 
     # No news item is a navigation target: every one of a language shares one header and footer.
     @property

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cached_property
 
 from markupsafe import Markup
 
@@ -19,7 +18,7 @@ from ..content import LANGS, Document, Link, Years, url_for
 from ..content.services import call_status
 from ..content.vocab import AUDIENCES
 from . import i18n, typography
-from .pageviews import ListingView, PageView, TermView
+from .pageviews import DocumentView, ListingView, TermView
 from .words import _
 
 # What a reader sees for each status of a call (content.services.CALL_STATUSES).
@@ -54,9 +53,7 @@ class NewsLink:
 
 
 @dataclass(frozen=True)
-class ServiceView(PageView):
-    doc: Document | None = None
-    summary: str = ""
+class ServiceView(DocumentView):
     audiences: tuple[TermView, ...] = ()  # each links to its group on the services overview
     years: Years | None = None
     years_text: str = ""  # "2016–2020", "since 2023"; "" without years
@@ -64,18 +61,6 @@ class ServiceView(PageView):
     projects: tuple[TermView, ...] = ()  # the related projects' pages (label = title)
     links: tuple[Link, ...] = ()
     news: tuple[NewsLink, ...] = ()  # related news, newest first; () hides the section
-
-    @cached_property
-    def title_html(self) -> Markup:
-        return typography.text(self.title, self.lang)
-
-    @cached_property
-    def summary_html(self) -> Markup:
-        return typography.text(self.summary, self.lang)
-
-    @property
-    def key(self) -> str:
-        return self.doc.key
 
     @property
     def open_calls(self) -> tuple[CallView, ...]:
