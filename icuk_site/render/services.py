@@ -50,6 +50,11 @@ class NewsLink:
     date: dt.date
     date_text: str
     html: Markup
+    date_iso: str = ""  # for <time datetime>: "2019-11" when only the month is known (default: the date)
+
+    @property
+    def datetime(self) -> str:
+        return self.date_iso or self.date.isoformat()
 
 
 @dataclass(frozen=True)

@@ -237,7 +237,7 @@ class Catalog:
     def service_news(self, doc: Document) -> tuple:
         """The news items that name a service (their `services`), newest first, as
         services.NewsLink (the service page hides "Related news" when there are none)."""
-        return tuple(NewsLink(n.title, n.url, n.doc.date, n.date_text, n.title_html)
+        return tuple(NewsLink(n.title, n.url, n.doc.date, n.date_text, n.title_html, n.date_iso)
                      for n in self.news.items(doc.lang) if doc.key in n.doc.services)
 
     def page_by_key(self, key: str, lang: str) -> PageView | None:
