@@ -31,7 +31,9 @@ const budgets = {
   "resource-summary:stylesheet:size": every({ maxNumericValue: 40 * KiB }), // (27 KiB, the one site.css)
   "resource-summary:stylesheet:count": every({ maxNumericValue: 1 }),
   "resource-summary:script:size": every({ maxNumericValue: 60 * KiB }), // (4 KiB; search loads Pagefind on use)
-  "resource-summary:script:count": every({ maxNumericValue: 2 }),
+  // (3 on the search page: search.js, the Czech stemmer and the switcher module that carries the
+  // query to the other language; 2 on the projects index: filter.js and the switcher module)
+  "resource-summary:script:count": every({ maxNumericValue: 3 }),
   "resource-summary:font:count": every({ maxNumericValue: 0 }), // system fonts only
   "resource-summary:image:size": every({ maxNumericValue: 150 * KiB }),
   "resource-summary:other:size": every({ maxNumericValue: 20 * KiB }), // (1 KiB, the favicon)
