@@ -6,8 +6,9 @@ commit that changed it, as an aware UTC datetime. The session puts it on each do
 (`Document.changed`); "Last updated", the feeds' `<updated>`, the sitemap's `<lastmod>` and
 JSON-LD `dateModified` follow from it (`Document.updated`, `updated_at`).
 
-- The time is the commit's committer time (`%ct`, as SOURCE_DATE_EPOCH uses): when the change
-  became part of the history. A pure rename (git's similarity 100 %) is not a change: the file
+- The time is the commit's committer time (`%ct`, as SOURCE_DATE_EPOCH uses) on the main line
+  (`--first-parent`): when the change became part of the published history — for work done on a
+  branch, the merge that brought it (and a merge's own edits count). A pure rename (git's similarity 100 %) is not a change: the file
   keeps the date of its last edit under its old name.
 - A file that is not committed, or changed since (`git status`): a development build dates it
   by the build's own day (SOURCE_DATE_EPOCH when the environment sets it, else the clock; the
@@ -100,7 +101,10 @@ def changes(content_dir: str | Path, *, publish: bool, epoch: int | None) -> His
     history = History()
     try:
         top, shallow = _git(where, "rev-parse", "--show-toplevel", "--is-shallow-repository").split()
-        log = _git(where, "log", "-M", "--name-status", "-z", "--format=%x01%ct", "--relative", "--", ".")
+        # The main line only (--first-parent): a change made on a branch dates from the merge that
+        # brought it to the published history, and a merge's own edits (conflicts resolved) count.
+        log = _git(where, "log", "--first-parent", "--diff-merges=first-parent", "-M", "--name-status", "-z",
+                   "--format=%x01%ct", "--relative", "--", ".")
         status = _git(where, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
     except (OSError, ValueError, subprocess.SubprocessError):
         history.warnings.append(M("no git history for {folder}: pages are dated by their front-matter "

@@ -78,10 +78,10 @@ def test_one_iri_per_project_shared_by_its_pages_and_projects_json(published):
         for d in SITE.projects(lang):
             blocks = page_blocks(published.text(d.url))
             project = next(b for b in blocks if b["@type"] == "Project")
-            iri = project_iri(published.siteurl, d.slug)
-            assert project["@id"] == records[d.slug]["@id"] == iri
-            assert records[d.slug]["url"][lang] == project["url"] == f"{published.siteurl}/{d.url}"
-            assert all(isinstance(records[d.slug].get(k, ""), str) for k in ("startYear", "endYear"))
+            iri = project_iri(published.siteurl, d.key)  # one IRI for both languages: by the file name
+            assert project["@id"] == records[d.key]["@id"] == iri
+            assert records[d.key]["url"][lang] == project["url"] == f"{published.siteurl}/{d.url}"
+            assert all(isinstance(records[d.key].get(k, ""), str) for k in ("startYear", "endYear"))
 
 
 def test_planted_schema_org_faults_are_reported(published, sdo):
