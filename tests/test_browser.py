@@ -85,25 +85,25 @@ def test_filter_in_place_with_shareable_url_and_back_button(browser, served):
     page = browser.new_page()
     page.goto(served + "/projects/")
     assert page.is_hidden("[data-browse]") and page.is_visible("form[data-filter]")
-    total = page.locator("li[data-project]").count()
+    total = page.locator(".card-grid > li[data-project]").count()
     # (the content: only completed projects carry years the sources support, e.g. 2020–2023)
     page.select_option("#filter-phase", "completed")
-    visible = page.eval_on_selector_all("li[data-project]:not([hidden])", "els => els.map(e => e.dataset.phase)")
+    visible = page.eval_on_selector_all(".card-grid > li[data-project]:not([hidden])", "els => els.map(e => e.dataset.phase)")
     assert visible and set(visible) == {"completed"} and len(visible) < total
     assert "phase=completed" in page.url
     assert page.text_content("[data-filter-status]").startswith(f"Showing {len(visible)} of {total}")
     page.select_option("#filter-year", "2021")
-    both = page.eval_on_selector_all("li[data-project]:not([hidden])",
+    both = page.eval_on_selector_all(".card-grid > li[data-project]:not([hidden])",
                                      "els => els.map(e => [e.dataset.phase, e.dataset.year.split(' ')])")
     assert both and all(phase == "completed" and "2021" in years for phase, years in both)
     page.go_back()
     assert page.input_value("#filter-year") == ""
-    assert page.locator("li[data-project]:not([hidden])").count() == len(visible)
+    assert page.locator(".card-grid > li[data-project]:not([hidden])").count() == len(visible)
     page.go_back()
-    assert page.locator("li[data-project]:not([hidden])").count() == total
+    assert page.locator(".card-grid > li[data-project]:not([hidden])").count() == total
     shared = browser.new_page()
     shared.goto(served + "/cs/projekty/?category=education")
-    shown = shared.eval_on_selector_all("li[data-project]:not([hidden])", "els => els.map(e => e.dataset.category)")
+    shown = shared.eval_on_selector_all(".card-grid > li[data-project]:not([hidden])", "els => els.map(e => e.dataset.category)")
     assert shown and set(shown) == {"education"}
     page.close()
     shared.close()

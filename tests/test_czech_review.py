@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_copy
 from icuk_site.content import load_site, url_for
+from icuk_site.content.routes import TERM_ROUTES, term_url
 from icuk_site.render.reader import PREVIEW_ADDRESS
 
 SITE = load_site(ROOT / "content")
@@ -37,7 +38,7 @@ def test_listing_descriptions_one_sentence_per_facet(site, facet, slug, en, cs):
     if facet == "partner":  # the names as the partner list gives them
         assert SITE.partners[slug].name("en") in en and SITE.partners[slug].name("cs") in cs
     for lang, expected in (("en", en), ("cs", cs)):
-        page = site.html(url_for(facet, lang, slug=slug))
+        page = site.html(term_url(facet, lang, slug) if facet in TERM_ROUTES else url_for(facet, lang, slug=slug))
         assert description(page) == expected
         og = page.find("meta", property="og:description")
         assert og is None or og["content"].replace("\xa0", " ") == expected
