@@ -56,18 +56,8 @@ class NewsCatalog:
         if key not in self._items:
             c, lang = self.catalog, doc.lang
             projects = (self.site.project_by_id(pid, lang) for pid in doc.projects)
-            self._items[key] = NewsView(
-                lang=lang,
-                title=doc.title,
-                description=doc.summary,
-                url=doc.url,
-                alternates=c.alternates(doc),
-                nav_key="news",
-                kind="news",
-                updated=doc.updated,
-                breadcrumbs=(*c.trail(lang, "news_index"), c.crumb(doc.title, doc.url, lang)),
-                doc=doc,
-                summary=doc.summary,
+            self._items[key] = c.document_view(
+                NewsView, doc,
                 date_iso=date_iso(doc),
                 date_text=date_text(doc),
                 projects=tuple(c.project(p) for p in projects if p is not None),

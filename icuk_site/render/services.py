@@ -116,11 +116,9 @@ class Services:
             lang, cat = doc.lang, self.catalog
             projects = tuple(TermView(p.key, p.title, p.url, typography.text(p.title, lang))
                              for slug in doc.projects if (p := self.site.get("project", slug, lang)) is not None)
-            self._views[key] = ServiceView(
-                lang=lang, title=doc.title, description=doc.summary, url=doc.url, alternates=cat.alternates(doc),
-                nav_key="services", kind="service", updated=doc.updated,
-                breadcrumbs=(*cat.trail(lang, "services"), cat.crumb(doc.title, doc.url, lang)),
-                doc=doc, summary=doc.summary, audiences=tuple(self.audience(a, lang) for a in doc.audience),
+            self._views[key] = cat.document_view(
+                ServiceView, doc,
+                audiences=tuple(self.audience(a, lang) for a in doc.audience),
                 years=doc.years, years_text=cat.years_text(doc.years, lang),
                 calls=tuple(self.call(c, lang) for c in doc.calls), projects=projects, links=doc.links,
                 news=tuple(cat.service_news(doc)),

@@ -24,6 +24,7 @@ from .news import NewsCatalog
 from .pageviews import (
     Alternate,
     Crumb,
+    DocumentView,
     FacetChoice,
     HomeGroup,
     ListingView,
@@ -57,6 +58,10 @@ FOOTER_PAGES = ("contact", "about", "open-data", "accessibility")
 SECTION_NAMES = {"home": _("Home"), "projects": _("Projects"), "partners": _("Partners"), "years": _("Years"),
                  "search": _("Search"), "services": _("Services"),
                  "news_index": _("News")}
+# Where each kind of document's page sits: its section of the main navigation (PageView.nav_key),
+# and the section page its trail goes through (SECTION_NAMES).
+DOCUMENT_SECTIONS = {"project": ("projects", "projects"), "news": ("news", "news_index"),
+                     "service": ("services", "services")}
 # A facet's name, and the title of one of its values' pages.
 FACET_NAMES = {"category": _("Category"), "phase": _("Phase"), "partner": _("Partner"), "year": _("Year")}
 FACET_TITLES = {"category": _("Category: %(name)s"), "phase": _("Phase: %(name)s"),
@@ -161,25 +166,23 @@ class Catalog:
                 for lang in LANGS)
         return tuple(Alternate(lang, url, LANG_AUTONYMS[lang]) for lang, url in urls)
 
+    def document_view(self, cls: type[DocumentView], doc: Document, *crumbs: Crumb, **fields) -> DocumentView:
+        """The view (`cls`) of a document's page (a project, news item, service): what they all say
+        the same way — title, summary, address, twins, date, their section in the navigation, the
+        trail (home, the section, `crumbs`, the document) — and the kind's own `fields`."""
+        nav_key, section = DOCUMENT_SECTIONS[doc.kind]
+        return cls(lang=doc.lang, title=doc.title, description=doc.summary, url=doc.url, alternates=self.alternates(doc),
+                   nav_key=nav_key, kind=doc.kind, updated=doc.updated,
+                   breadcrumbs=(*self.trail(doc.lang, section), *crumbs, self.crumb(doc.title, doc.url, doc.lang)),
+                   doc=doc, summary=doc.summary, **fields)
+
     def project(self, doc: Document) -> ProjectView:
         key = (doc.key, doc.lang)
         if key not in self._projects:
             lang = doc.lang
             category = self.category(doc.category, lang)
-            trail = [*self.trail(lang, "projects"), Crumb(category.label, category.url, category.html),
-                     self.crumb(doc.title, doc.url, lang)]
-            self._projects[key] = ProjectView(
-                lang=lang,
-                title=doc.title,
-                description=doc.summary,
-                url=doc.url,
-                alternates=self.alternates(doc),
-                nav_key="projects",
-                kind="project",
-                updated=doc.updated,
-                breadcrumbs=tuple(trail),
-                doc=doc,
-                summary=doc.summary,
+            self._projects[key] = self.document_view(
+                ProjectView, doc, Crumb(category.label, category.url, category.html),
                 category=category,
                 phase=self.phase(doc.phase, lang),
                 partners=tuple(self.partner(p, lang) for p in doc.partners),
