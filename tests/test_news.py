@@ -93,7 +93,7 @@ def test_item_page_links_its_projects_and_partners_and_they_link_back(site, lang
     assert page.select_one("article[data-pagefind-body]") is not None, "indexed by Pagefind"
     links = {a["href"].lstrip("/") for a in page.select("main a[href]")}
     for pid in doc.projects:
-        project = SITE.project_by_id(pid, lang)
+        project = SITE.get("project", pid, lang)
         assert project.url in links, pid
         back = site.html(project.url).select_one(".project-news")
         assert back is not None and doc.url in {a["href"].lstrip("/") for a in back.select("a")}, pid
@@ -209,7 +209,7 @@ def test_a_newer_item_comes_first_everywhere_and_old_ones_move_to_page_two(proje
         assert first[0] == (news[0].url, today)
         assert listed(built.html(url_for("news_page", lang, slug="2")))[0][0] == news[NEWS_PER_PAGE].url
         assert listed(built.html(url_for("home", lang)).select_one(".home-news"))[0][0] == news[0].url
-        project = site.project_by_id("hydrogen", lang)
+        project = site.get("project", "hydrogen", lang)
         assert listed(built.html(project.url).select_one(".project-news"))[0][0] == news[0].url
         feed = ET.fromstring(built.path(url_for("news_feed", lang)).read_bytes())
         assert feed.find(f"{ATOM}entry/{ATOM}id").text == f"/{news[0].url}"

@@ -68,10 +68,6 @@ class Site:
         return sorted((d for d in self.documents if d.kind == "news" and d.lang == lang),
                       key=lambda d: (d.date, d.key), reverse=True)
 
-    def project_by_id(self, pid: str, lang: str) -> Document | None:
-        """The project a news item or service names by ID (its file name), in a language."""
-        return self.get("project", pid, lang)
-
     def pages(self, lang: str) -> list[Document]:
         return [d for d in self.documents if d.kind == "page" and d.lang == lang]
 

@@ -55,7 +55,7 @@ class NewsCatalog:
         key = (doc.key, doc.lang)
         if key not in self._items:
             c, lang = self.catalog, doc.lang
-            projects = (self.site.project_by_id(pid, lang) for pid in doc.projects)
+            projects = (self.site.get("project", pid, lang) for pid in doc.projects)
             self._items[key] = c.document_view(
                 NewsView, doc,
                 date_iso=date_iso(doc),
