@@ -18,7 +18,7 @@ from pathlib import Path
 
 from feedgenerator import Atom1Feed
 
-from ..content import CATEGORIES, url_for
+from ..content import url_for
 
 FEED_TITLES = {"en": "Innovation Centre of the Usti Region – projects",
                "cs": "Inovační centrum Ústeckého kraje – projekty"}
@@ -107,25 +107,31 @@ def feed_author(settings: dict | None) -> str:
     return settings.get("FEED_AUTHOR") or settings.get("SITE_ORG", {}).get("legal_name") or settings.get("AUTHOR", "")
 
 
+def document_entries(views, categories, articles: dict, siteurl: str) -> list[FeedEntry]:
+    """Document views (projects, news items) as feed entries, in the order given;
+    `categories(view)`: an entry's categories; `articles`: Pelican's Article objects by
+    (translation key, lang), for the content."""
+    out = []
+    for view in views:
+        article = articles.get((view.key, view.lang))
+        out.append(FeedEntry(
+            id=f"{siteurl}/{view.url}",
+            title=view.title,
+            link=f"{siteurl}/{view.url}",
+            updated=view.doc.updated_at,
+            published=view.doc.date,
+            summary=view.summary,
+            content=article.get_content(siteurl) if article else None,
+            categories=categories(view),
+        ))
+    return out
+
+
 def project_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
     """The newest `limit` projects of a language as feed entries, newest change first."""
     projects = sorted(catalog.projects(lang), key=lambda p: (p.doc.updated_at, p.key), reverse=True)
-    if limit:
-        projects = projects[:limit]
-    out = []
-    for p in projects:
-        article = articles.get((p.key, lang))
-        out.append(FeedEntry(
-            id=f"{siteurl}/{p.url}",
-            title=p.title,
-            link=f"{siteurl}/{p.url}",
-            updated=p.doc.updated_at,
-            published=p.doc.date,
-            summary=p.summary,
-            content=article.get_content(siteurl) if article else None,
-            categories=(CATEGORIES[p.category.id].label(lang),),
-        ))
-    return out
+    return document_entries(projects[:limit] if limit else projects,
+                            lambda p: (p.category.label,), articles, siteurl)
 
 
 def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
@@ -148,22 +154,11 @@ def write_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, l
 
 
 def news_entries(catalog, articles: dict, lang: str, siteurl: str, limit: int | None) -> list[FeedEntry]:
-    """The newest `limit` news items of a language as feed entries, newest first."""
-    items = catalog.news.items(lang)[:limit] if limit else catalog.news.items(lang)
-    out = []
-    for item in items:
-        article = articles.get((item.doc.key, lang))
-        out.append(FeedEntry(
-            id=f"{siteurl}/{item.url}",
-            title=item.title,
-            link=f"{siteurl}/{item.url}",
-            updated=item.doc.updated_at,
-            published=item.doc.date,
-            summary=item.summary,
-            content=article.get_content(siteurl) if article else None,
-            categories=tuple(p.title for p in item.projects),
-        ))
-    return out
+    """The newest `limit` news items of a language as feed entries, newest first (their projects
+    as categories)."""
+    items = catalog.news.items(lang)
+    return document_entries(items[:limit] if limit else items, lambda i: tuple(p.title for p in i.projects),
+                            articles, siteurl)
 
 
 def write_news_feed(catalog, articles: dict, lang: str, siteurl: str, output: Path, limit: int | None,
