@@ -9,13 +9,12 @@ the month is known, and the page says only the month (`<time datetime="2019-09">
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import cached_property
 
 from babel.dates import format_date
 
 from ..content import LANG_AUTONYMS, LANGS, Document, sort_key, url_for
-from .pageviews import LOCALES, Alternate, NewsIndexView, NewsView, PageLink, ProjectGroup
+from .pageviews import LOCALES, Alternate, NewsIndexView, NewsView, PageLink, ProjectGroup, named_by
 from .typography import czech_nbsp_text
 from .words import _
 
@@ -82,21 +81,11 @@ class NewsCatalog:
     # ---- what names a project or a partner -------------------------------------------------
     @cached_property
     def _by_project(self) -> dict[tuple[str, str], tuple[NewsView, ...]]:
-        out: dict[tuple[str, str], list[NewsView]] = defaultdict(list)
-        for lang in LANGS:
-            for item in self.items(lang):  # newest first, so each list is too
-                for pid in item.doc.projects:
-                    out[(pid, lang)].append(item)
-        return {k: tuple(v) for k, v in out.items()}
+        return named_by(self.items, lambda item: item.doc.projects)  # newest first, as the items
 
     @cached_property
     def _by_partner(self) -> dict[tuple[str, str], tuple[NewsView, ...]]:
-        out: dict[tuple[str, str], list[NewsView]] = defaultdict(list)
-        for lang in LANGS:
-            for item in self.items(lang):
-                for pid in item.doc.partners:
-                    out[(pid, lang)].append(item)
-        return {k: tuple(v) for k, v in out.items()}
+        return named_by(self.items, lambda item: item.doc.partners)
 
     def for_project(self, project) -> tuple[NewsView, ...]:
         """The items about a project (a ProjectView), newest first. Items name a project by its ID

@@ -8,16 +8,31 @@ print them as given); every other text field is plain text (the components escap
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from markupsafe import Markup
 
-from ..content import Document, Link, Years
+from ..content import LANGS, Document, Link, Years
 from . import typography
 
 # og:locale of each language (Open Graph wants language_TERRITORY).
 LOCALES = {"en": "en_GB", "cs": "cs_CZ"}
+
+
+def named_by(items: Callable[[str], Iterable], names: Callable[[Any], Iterable[str]]) -> dict[tuple[str, str], tuple]:
+    """What names each ID, by (ID, language): `items(lang)` are a language's items (news items,
+    services), `names(item)` the IDs one names (its projects, its partners); each ID's items
+    stay in the order `items` gives. A page looks up what names it here, not in every item."""
+    out: dict[tuple[str, str], list] = defaultdict(list)
+    for lang in LANGS:
+        for item in items(lang):
+            for name in names(item):
+                out[(name, lang)].append(item)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
-from ..content import LANGS, Document, Link, Years, url_for
+from ..content import Document, Link, Years, url_for
 from ..content.services import call_status
 from ..content.vocab import AUDIENCES
 from . import i18n, typography
-from .pageviews import DocumentView, ListingView, TermView
+from .pageviews import DocumentView, ListingView, TermView, named_by
 from .words import _
 
 # What a reader sees for each status of a call (content.services.CALL_STATUSES).
@@ -99,7 +100,6 @@ class Services:
         self.catalog = catalog
         self.site = catalog.site
         self._views: dict[tuple[str, str], ServiceView] = {}
-        self._by_project: dict[str, dict[str, tuple[TermView, ...]]] | None = None
 
     def audience(self, value: str, lang: str) -> TermView:
         label = AUDIENCES[value].label(lang)
@@ -130,15 +130,13 @@ class Services:
 
     def of_project(self, slug: str, lang: str) -> tuple[TermView, ...]:
         """The services that name a project, in reading order: its page links back to them."""
-        if self._by_project is None:
-            self._by_project = {}
-            for lang_ in LANGS:
-                found: dict[str, list[TermView]] = {}
-                for d in self.site.services(lang_):
-                    for p in d.projects:
-                        found.setdefault(p, []).append(TermView(d.key, d.title, d.url, typography.text(d.title, lang_)))
-                self._by_project[lang_] = {p: tuple(v) for p, v in found.items()}
-        return self._by_project[lang].get(slug, ())
+        return tuple(TermView(d.key, d.title, d.url, typography.text(d.title, lang))
+                     for d in self._by_project.get((slug, lang), ()))
+
+    @cached_property
+    def _by_project(self) -> dict[tuple[str, str], tuple[Document, ...]]:
+        # Documents, not ServiceViews: a service's view shows its projects' news, whose views show their projects.
+        return named_by(self.site.services, lambda d: d.projects)
 
     def index(self, lang: str) -> ServicesIndexView:
         services = self.all(lang)
