@@ -10,7 +10,7 @@ the allowed values through the problem-message catalog (they are part of problem
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import services as sv
@@ -59,27 +59,42 @@ class FieldSpec:
         return self.description_cs if lang == "cs" else self.description
 
 
-def _common_fields() -> list[FieldSpec]:
-    return [
-        FieldSpec("title", "text", True, "one line, at most 150 characters", "Autonomous mobility",
-                  "The name shown as the page heading, on cards and in feeds.", v.text(150),
-                  description_cs="Název zobrazený jako nadpis stránky, na kartách a v kanálech novinek.",
-                  example_cs="Autonomní mobilita"),
-        FieldSpec("slug", "text", True, "lowercase letters, digits and hyphens; each language its own",
-                  "autonomous-mobility",
-                  "The last part of the page's address, in the file's language (the Czech file its Czech words). "
-                  "The twins are paired by their file name, not by the slug.", v.slug,
-                  description_cs="Poslední část adresy stránky v jazyce souboru (český soubor má česká slova). "
-                                 "Jazykové verze se párují podle názvu souboru, ne podle slugu.",
-                  example_cs="autonomni-mobilita"),
-        FieldSpec("lang", "text", True, ", ".join(LANGS) + " (must match the folder)", "en",
-                  "The language of this file.", v.choice(LANGS), description_cs="Jazyk tohoto souboru.",
-                  example_cs="cs"),
-    ]
+# The rows every kind of document starts with.
+COMMON_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "text", True, "one line, at most 150 characters", "Autonomous mobility",
+              "The name shown as the page heading, on cards and in feeds.", v.text(150),
+              description_cs="Název zobrazený jako nadpis stránky, na kartách a v kanálech novinek.",
+              example_cs="Autonomní mobilita"),
+    FieldSpec("slug", "text", True, "lowercase letters, digits and hyphens; each language its own",
+              "autonomous-mobility",
+              "The last part of the page's address, in the file's language (the Czech file its Czech words). "
+              "The twins are paired by their file name, not by the slug.", v.slug,
+              description_cs="Poslední část adresy stránky v jazyce souboru (český soubor má česká slova). "
+                             "Jazykové verze se párují podle názvu souboru, ne podle slugu.",
+              example_cs="autonomni-mobilita"),
+    FieldSpec("lang", "text", True, ", ".join(LANGS) + " (must match the folder)", "en",
+              "The language of this file.", v.choice(LANGS), description_cs="Jazyk tohoto souboru.",
+              example_cs="cs"),
+)
+
+
+# Rows more than one kind of document has, with the same type, rule and parser in each: a table
+# takes one as `replace(ROW, …)` with its own example and description.
+SUMMARY = FieldSpec("summary", "text", True, "one sentence, at most 300 characters", "", "", v.text(300))
+DATE = FieldSpec("date", "date", True, "YYYY-MM-DD", "", "When this entry was first published on the site.", v.date,
+                 description_cs="Kdy byl záznam poprvé zveřejněn na webu.")
+MODIFIED = FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15", "", v.date)
+YEARS = FieldSpec("years", "mapping", False, "start: a year; end: a year on or after start (optional)", "", "", v.years)
+IMAGE = FieldSpec("image", "text", False,
+                  f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB", "", "", v.image)
+IMAGE_ALT = FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters", "",
+                      "What the picture shows, for people who cannot see it.", v.text(250),
+                      description_cs="Co obrázek ukazuje – pro lidi, kteří ho nevidí.")
+LINKS = FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}", "", "", v.links)
 
 
 PROJECT_FIELDS: tuple[FieldSpec, ...] = (
-    *_common_fields(),
+    *COMMON_FIELDS,
     FieldSpec("category", "text", True, ", ".join(CATEGORIES), "infrastructure",
               "Which of the centre's programme areas the project belongs to.", v.choice(CATEGORIES),
               description_cs="Do které programové oblasti centra projekt patří."),
@@ -88,35 +103,27 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("partners", "list of partner IDs", True, "IDs from content/data/partners.yaml, each once",
               "[usti-region, ujep, icuk]", "Who takes part. Names are shown in the page's language.", v.partner_ids,
               description_cs="Kdo se na projektu podílí. Názvy se zobrazují v jazyce stránky."),
-    FieldSpec("years", "mapping", False, "start: a year; end: a year on or after start (optional)",
-              "{start: 2020, end: 2023}", "When the project runs. Leave it out if the years are not known.",
-              v.years, description_cs="Kdy projekt probíhá. Pokud roky neznáte, pole vynechte."),
-    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
-              "Development and testing of driverless cars in Ústí nad Labem.",
-              "Shown on project cards, in the page description for search engines and in feeds.", v.text(300),
-              description_cs="Zobrazí se na kartách projektů, v popisu stránky pro vyhledávače a v kanálech novinek.",
-              example_cs="Vývoj a testování autonomních vozidel v Ústí nad Labem."),
-    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this entry was first published on the site.",
-              v.date, description_cs="Kdy byl záznam poprvé zveřejněn na webu."),
-    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "Usually left out: \"Last updated\" and the feeds' date come from the last commit that changed this file. "
-              "Give it only to override that date (e.g. after a typo fix that is no update for readers).", v.date,
-              description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálech novinek se berou z posledního "
-              "commitu, který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat (např. po opravě "
-              "překlepu, která pro čtenáře není aktualizací)."),
-    FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
-              "hydrogen.jpg",
-              "A picture shown at the top of the project page.", v.image,
-              description_cs="Obrázek v záhlaví stránky projektu."),
-    FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters",
-              "A hydrogen filling station in Ústí nad Labem",
-              "What the picture shows, for people who cannot see it.", v.text(250),
-              description_cs="Co obrázek ukazuje – pro lidi, kteří ho nevidí.",
-              example_cs="Vodíková čerpací stanice v Ústí nad Labem"),
-    FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}",
-              "[{label: Project website, url: 'https://example.org'}]", "Further reading.", v.links,
-              description_cs="Odkazy na další informace.",
-              example_cs="[{label: Web projektu, url: 'https://example.org'}]"),
+    replace(YEARS, example="{start: 2020, end: 2023}",
+            description="When the project runs. Leave it out if the years are not known.",
+            description_cs="Kdy projekt probíhá. Pokud roky neznáte, pole vynechte."),
+    replace(SUMMARY, example="Development and testing of driverless cars in Ústí nad Labem.",
+            description="Shown on project cards, in the page description for search engines and in feeds.",
+            description_cs="Zobrazí se na kartách projektů, v popisu stránky pro vyhledávače a v kanálech novinek.",
+            example_cs="Vývoj a testování autonomních vozidel v Ústí nad Labem."),
+    replace(DATE, example="2026-11-27"),
+    replace(MODIFIED,
+            description="Usually left out: \"Last updated\" and the feeds' date come from the last commit that changed "
+            "this file. Give it only to override that date (e.g. after a typo fix that is no update for readers).",
+            description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálech novinek se berou z posledního "
+            "commitu, který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat (např. po opravě "
+            "překlepu, která pro čtenáře není aktualizací)."),
+    replace(IMAGE, example="hydrogen.jpg", description="A picture shown at the top of the project page.",
+            description_cs="Obrázek v záhlaví stránky projektu."),
+    replace(IMAGE_ALT, example="A hydrogen filling station in Ústí nad Labem",
+            example_cs="Vodíková čerpací stanice v Ústí nad Labem"),
+    replace(LINKS, example="[{label: Project website, url: 'https://example.org'}]", description="Further reading.",
+            description_cs="Odkazy na další informace.",
+            example_cs="[{label: Web projektu, url: 'https://example.org'}]"),
     FieldSpec("funding", "list of mappings", False,
               "each {programme: op-vvv or horizon-2020, number: as the programme writes it; optional fund: esf or erdf "
               "(op-vvv), project: its own name, start and end: YYYY-MM-DD}",
@@ -128,42 +135,40 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 PAGE_FIELDS: tuple[FieldSpec, ...] = (
-    *_common_fields(),
+    *COMMON_FIELDS,
     FieldSpec("template", "text", False, ", ".join(PAGE_TEMPLATES) + " (default page)", "page",
               "Which layout the page uses.", v.choice(PAGE_TEMPLATES),
               description_cs="Jaké rozvržení stránka použije."),
-    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
-              "Who we are and how to reach us.", "The page description for search engines and link previews.",
-              v.text(300), description_cs="Popis stránky pro vyhledávače a náhledy odkazů.",
-              example_cs="Kdo jsme a čím se zabýváme."),
+    replace(SUMMARY, example="Who we are and how to reach us.",
+            description="The page description for search engines and link previews.",
+            description_cs="Popis stránky pro vyhledávače a náhledy odkazů.", example_cs="Kdo jsme a čím se zabýváme."),
     FieldSpec("nav_label", "text", False, "one line, at most 30 characters", "About ICUK",
               "Puts the page into the main navigation under this label.", v.text(30),
               description_cs="Zařadí stránku do hlavní navigace pod tímto názvem.", example_cs="O ICUK"),
     FieldSpec("nav_order", "whole number", False, "1–99; required with nav_label", "3",
               "The page's place in the main navigation (Projects is 1).", v.nav_order,
               description_cs="Pořadí stránky v hlavní navigaci (Projekty mají 1)."),
-    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-11-27", "When this page was first published.", v.date,
-              description_cs="Kdy byla stránka poprvé zveřejněna."),
-    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "Usually left out: \"Last updated\" comes from the last commit that changed this file. "
-              "Give it only to override that date.", v.date,
-              description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ se bere z posledního commitu, který tento "
-              "soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
+    replace(DATE, example="2026-11-27", description="When this page was first published.",
+            description_cs="Kdy byla stránka poprvé zveřejněna."),
+    replace(MODIFIED,
+            description="Usually left out: \"Last updated\" comes from the last commit that changed this file. "
+            "Give it only to override that date.",
+            description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ se bere z posledního commitu, který tento "
+            "soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
 )
 
 # content/services/<lang>/<slug>.md: a service or programme of the centre (docs/authoring.md).
 SERVICE_FIELDS: tuple[FieldSpec, ...] = (
-    *_common_fields(),
-    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
-              "A regional grant for a firm's innovation project with a research organisation.",
-              "Shown on the services overview and in the page description for search engines.", v.text(300),
-              description_cs='Zobrazí se v přehledu služeb a v popisu stránky pro vyhledávače.'),
+    *COMMON_FIELDS,
+    replace(SUMMARY, example="A regional grant for a firm's innovation project with a research organisation.",
+            description="Shown on the services overview and in the page description for search engines.",
+            description_cs="Zobrazí se v přehledu služeb a v popisu stránky pro vyhledávače."),
     FieldSpec("audience", "list of audience IDs", True, ", ".join(AUDIENCES) + "; at least one, each once",
               "[companies]", "Who the service is for: its group(s) on the services overview.", sv.audiences,
               description_cs='Pro koho služba je: její skupina (skupiny) v přehledu služeb.'),
-    FieldSpec("years", "mapping", False, "start: a year; end: a year on or after start (optional)",
-              "{start: 2016, end: 2020}", "When the service has been offered, as far as the sources say.", v.years,
-              description_cs='Kdy se služba nabízí nebo nabízela, pokud to zdroje uvádějí.'),
+    replace(YEARS, example="{start: 2016, end: 2020}",
+            description="When the service has been offered, as far as the sources say.",
+            description_cs="Kdy se služba nabízí nebo nabízela, pokud to zdroje uvádějí."),
     FieldSpec("calls", "list of mappings", False, "each {opens: YYYY-MM-DD, closes: YYYY-MM-DD on or after opens, "
               "name: text (optional)}", "[{name: Sixth call, opens: 2020-04-21, closes: 2020-05-31}]",
               "Rounds of applications with their dates. Whether a call is upcoming, open or closed follows from "
@@ -174,32 +179,26 @@ SERVICE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("projects", "list of project IDs", False, "IDs of projects (file names in content/projects/en/), each once",
               "[smart-ii-ur]", "The centre's projects the service belongs to; their pages link back.", sv.project_ids,
               description_cs='Projekty centra, ke kterým služba patří; jejich stránky na službu odkazují zpět.'),
-    FieldSpec("date", "date", True, "YYYY-MM-DD", "2026-12-01", "When this entry was first published on the site.",
-              v.date,
-              description_cs='Kdy byl záznam poprvé zveřejněn na webu.'),
-    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "When the entry was last changed in substance.", v.date,
-              description_cs='Kdy se záznam naposledy podstatně změnil.'),
-    FieldSpec("links", "list of mappings", False, "each {label: text, url: https://…}",
-              "[{label: Official call, url: 'https://example.org'}]", "Sources and official pages.", v.links,
-              description_cs='Zdroje a oficiální stránky.'),
-
+    replace(DATE, example="2026-12-01"),
+    replace(MODIFIED, description="When the entry was last changed in substance.",
+            description_cs="Kdy se záznam naposledy podstatně změnil."),
+    replace(LINKS, example="[{label: Official call, url: 'https://example.org'}]",
+            description="Sources and official pages.", description_cs="Zdroje a oficiální stránky."),
 )
 
 # content/news/<lang>/<slug>.md: one news item (Aktuality). Its date is the day it happened
 # (or the month, with date_precision: month), not the day the file was written.
 NEWS_FIELDS: tuple[FieldSpec, ...] = (
-    *_common_fields(),
+    *COMMON_FIELDS,
     FieldSpec("date", "date", True, "YYYY-MM-DD; the 1st of the month with date_precision: month", "2019-11-19",
               "The day the news happened (the news index lists the newest first).", v.date,
               description_cs="Den, kdy se událost stala (přehled aktualit řadí od nejnovější)."),
     FieldSpec("date_precision", "text", False, ", ".join(DATE_PRECISIONS) + " (default day)", "month",
               "How exactly the date is known: month shows only the month and year.", v.choice(DATE_PRECISIONS),
               description_cs="Jak přesně je datum známé: month zobrazí jen měsíc a rok."),
-    FieldSpec("summary", "text", True, "one sentence, at most 300 characters",
-              "ICUK signed the regional hydrogen memorandum with the region and 17 other entities.",
-              "Shown in the news index, on the home page, in the page description and in the news feed.", v.text(300),
-              description_cs="Zobrazí se v přehledu aktualit, na úvodní stránce, v popisu stránky a v kanálu aktualit."),
+    replace(SUMMARY, example="ICUK signed the regional hydrogen memorandum with the region and 17 other entities.",
+            description="Shown in the news index, on the home page, in the page description and in the news feed.",
+            description_cs="Zobrazí se v přehledu aktualit, na úvodní stránce, v popisu stránky a v kanálu aktualit."),
     FieldSpec("projects", "list of project IDs", False, "IDs of projects (file names in content/projects/en/), each once",
               "[hydrogen]", "The projects the news is about: each links here and back.", v.project_ids,
               description_cs="Projekty, kterých se aktualita týká: každý odkazuje sem a aktualita zpět na něj."),
@@ -210,23 +209,19 @@ NEWS_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("partners", "list of partner IDs", False, "IDs from content/data/partners.yaml, each once",
               "[usti-region, unicre]", "The organisations the news names: each links here and back.", v.partner_ids,
               description_cs="Organizace, které aktualita zmiňuje: každá odkazuje sem a aktualita zpět na ni."),
-    FieldSpec("image", "text", False, f"a .jpg, .png or .webp file in content/images/, at most {v.IMAGE_MAX_BYTES / 1e6:g} MB",
-              "hydrogen-memorandum.jpg", "A picture shown at the top of the news item.", v.image,
-              description_cs="Obrázek v záhlaví aktuality."),
-    FieldSpec("image_alt", "text", False, "required when image is given; one line, at most 250 characters",
-              "The signatories of the memorandum in Ústí nad Labem",
-              "What the picture shows, for people who cannot see it.", v.text(250),
-              description_cs="Co obrázek ukazuje – pro lidi, kteří ho nevidí."),
-    FieldSpec("sources", "list of mappings", False, "each {label: text, url: https://…}",
-              "[{label: ORLEN UniCRE, url: 'https://orlenunicre.cz/aktuality/806-memorandum-o-vyuzivani-vodiku-v-usteckem-kraji'}]",
-              "Where the facts come from: shown below the text as sources.", v.links,
-              description_cs="Odkud fakta pocházejí: zobrazí se pod textem jako zdroje."),
-    FieldSpec("modified", "date", False, "YYYY-MM-DD, on or after date", "2027-01-15",
-              "Usually left out: \"Last updated\" and the feed's date come from the last commit that changed this file. "
-              "Give it only to override that date.", v.date,
-              description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálu aktualit se berou z posledního "
-              "commitu, který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
-
+    replace(IMAGE, example="hydrogen-memorandum.jpg", description="A picture shown at the top of the news item.",
+            description_cs="Obrázek v záhlaví aktuality."),
+    replace(IMAGE_ALT, example="The signatories of the memorandum in Ústí nad Labem"),
+    # A news item's links are its sources: the links row under another name.
+    replace(LINKS, name="sources",
+            example="[{label: ORLEN UniCRE, url: 'https://orlenunicre.cz/aktuality/806-memorandum-o-vyuzivani-vodiku-v-usteckem-kraji'}]",
+            description="Where the facts come from: shown below the text as sources.",
+            description_cs="Odkud fakta pocházejí: zobrazí se pod textem jako zdroje."),
+    replace(MODIFIED,
+            description="Usually left out: \"Last updated\" and the feed's date come from the last commit that changed "
+            "this file. Give it only to override that date.",
+            description_cs="Obvykle se neuvádí: „Naposledy aktualizováno“ a datum v kanálu aktualit se berou z posledního "
+            "commitu, který tento soubor změnil. Uveďte ho, jen když chcete toto datum přepsat."),
 )
 
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
