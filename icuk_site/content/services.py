@@ -18,7 +18,7 @@ import yaml
 
 from .messages import M
 from .problems import Invalid, Invalids, show
-from .values import SLUG_RE, date, id_hint, text
+from .values import date, id_hint, id_list, text
 from .vocab import AUDIENCES
 
 CALL_KEYS = ("name", "opens", "closes")
@@ -68,26 +68,12 @@ def audiences(value: Any, node: yaml.Node) -> tuple[str, ...]:
 
 
 def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
-    """A list of project IDs, each with its line (whether such a project exists is checked
-    across files, content/site.py)."""
-    if not isinstance(value, list) or not value:
-        raise Invalid(M("expected a list of project IDs (file names in content/projects/en/, e.g. "
-                        "[hydrogen, smart-ii-ur]), got {value}", value=show(value)))
-    items = node.value if isinstance(node, yaml.SequenceNode) else []
-    out, seen, problems = [], set(), []
-    for item, item_node in zip(value, items, strict=False):
-        line = item_node.start_mark.line + 1
-        if not isinstance(item, str) or not SLUG_RE.match(item):
-            problems.append(Invalid(M("expected a project ID (its file name, lowercase, e.g. 'hydrogen'), got {value}",
-                                      value=show(item)), line))
-        elif item in seen:
-            problems.append(Invalid(M("expected each project once, got {id!r} twice", id=item), line))
-        else:
-            seen.add(item)
-            out.append((item, line))
-    if problems:
-        raise Invalids(problems, partial=tuple(out))
-    return tuple(out)
+    """A service's projects, by ID (whether such a project exists is checked across files, content/site.py)."""
+    return id_list(value, node, lambda v: M("expected a list of project IDs (file names in content/projects/en/, e.g. "
+                                            "[hydrogen, smart-ii-ur]), got {value}", value=v),
+                   lambda i: M("expected a project ID (its file name, lowercase, e.g. 'hydrogen'), got {value}",
+                               value=show(i)),
+                   lambda i: M("expected each project once, got {id!r} twice", id=i))
 
 
 _call_name = text(150)

@@ -142,43 +142,19 @@ def years(value: Any, node: yaml.Node) -> Years:
     return Years(start, end)
 
 
-def partner_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
-    """A list of partner IDs, each kept with its line (unknown IDs are checked later).
-    Every wrong item is reported, not only the first."""
-    if not isinstance(value, list) or not value:
-        raise Invalid(M("expected a list of partner IDs (e.g. [icuk, ujep]), got {value}", value=show(value)))
-    items = node.value if isinstance(node, yaml.SequenceNode) else []
-    out, seen, problems = [], set(), []
-    for item, item_node in zip(value, items, strict=False):
-        line = item_node.start_mark.line + 1
-        if not isinstance(item, str) or not PARTNER_ID_RE.match(item):
-            hint = ""
-            if isinstance(item, str) and PARTNER_ID_RE.match(lowered := "-".join(item.lower().split())):
-                hint = M(" (IDs are written in lowercase: {id!r})", id=lowered)
-            problems.append(Invalid(M("expected a partner ID (lowercase, e.g. 'ujep'), got {value}{hint}",
-                                      value=show(item), hint=hint), line))
-            continue
-        if item in seen:
-            problems.append(Invalid(M("expected each partner once, got {id!r} twice", id=item), line))
-            continue
-        seen.add(item)
-        out.append((item, line))
-    if problems:
-        raise Invalids(problems, partial=tuple(out))  # the rest is still checked against the partner list
-    return tuple(out)
-
-
-def _id_list(value: Any, node: yaml.Node, not_a_list, not_an_id, twice) -> tuple[tuple[str, int], ...]:
-    """A list of document IDs (file names), each kept with its line (unknown IDs are checked
-    across files, content/site.py). Every wrong item is reported, not only the first."""
+def id_list(value: Any, node: yaml.Node, not_a_list, not_an_id, twice, pattern: re.Pattern = SLUG_RE
+            ) -> tuple[tuple[str, int], ...]:
+    """A list of IDs (`pattern`: a document's file name unless told), each kept with its line
+    (unknown IDs are checked across files, content/site.py). Every wrong item is reported, not
+    only the first; `not_a_list(shown value)`, `not_an_id(item)` and `twice(id)` word the problems."""
     if not isinstance(value, list) or not value:
         raise Invalid(not_a_list(show(value)))
     items = node.value if isinstance(node, yaml.SequenceNode) else []
     out, seen, problems = [], set(), []
     for item, item_node in zip(value, items, strict=False):
         line = item_node.start_mark.line + 1
-        if not isinstance(item, str) or not SLUG_RE.match(item):
-            problems.append(Invalid(not_an_id(show(item)), line))
+        if not isinstance(item, str) or not pattern.match(item):
+            problems.append(Invalid(not_an_id(item), line))
             continue
         if item in seen:
             problems.append(Invalid(twice(item), line))
@@ -186,23 +162,36 @@ def _id_list(value: Any, node: yaml.Node, not_a_list, not_an_id, twice) -> tuple
         seen.add(item)
         out.append((item, line))
     if problems:
-        raise Invalids(problems, partial=tuple(out))
+        raise Invalids(problems, partial=tuple(out))  # the rest is still checked across files
     return tuple(out)
+
+
+def partner_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
+    """A list of partner IDs (checked against the partner list later)."""
+    return id_list(value, node, lambda v: M("expected a list of partner IDs (e.g. [icuk, ujep]), got {value}", value=v),
+                   _not_a_partner_id, lambda i: M("expected each partner once, got {id!r} twice", id=i), PARTNER_ID_RE)
+
+
+def _not_a_partner_id(item: Any) -> M:
+    hint = ""
+    if isinstance(item, str) and PARTNER_ID_RE.match(lowered := "-".join(item.lower().split())):
+        hint = M(" (IDs are written in lowercase: {id!r})", id=lowered)
+    return M("expected a partner ID (lowercase, e.g. 'ujep'), got {value}{hint}", value=show(item), hint=hint)
 
 
 def project_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
     """A news item's projects, by ID."""
-    return _id_list(value, node, lambda v: M("expected a list of project IDs (e.g. [hydrogen]), got {value}", value=v),
-                    lambda v: M("expected a project ID (its slug, e.g. 'hydrogen'), got {value}", value=v),
-                    lambda i: M("expected each project once, got {id!r} twice", id=i))
+    return id_list(value, node, lambda v: M("expected a list of project IDs (e.g. [hydrogen]), got {value}", value=v),
+                   lambda i: M("expected a project ID (its slug, e.g. 'hydrogen'), got {value}", value=show(i)),
+                   lambda i: M("expected each project once, got {id!r} twice", id=i))
 
 
 def service_ids(value: Any, node: yaml.Node) -> tuple[tuple[str, int], ...]:
     """A news item's services, by ID (their file names in content/services/en/)."""
-    return _id_list(value, node,
-                    lambda v: M("expected a list of service IDs (e.g. [innovation-vouchers]), got {value}", value=v),
-                    lambda v: M("expected a service ID (its file name, e.g. 'digilab'), got {value}", value=v),
-                    lambda i: M("expected each service once, got {id!r} twice", id=i))
+    return id_list(value, node,
+                   lambda v: M("expected a list of service IDs (e.g. [innovation-vouchers]), got {value}", value=v),
+                   lambda i: M("expected a service ID (its file name, e.g. 'digilab'), got {value}", value=show(i)),
+                   lambda i: M("expected each service once, got {id!r} twice", id=i))
 
 
 @dataclass(frozen=True)
