@@ -17,7 +17,7 @@ from . import services as sv
 from . import values as v
 from .funding import funding
 from .messages import M
-from .vocab import AUDIENCES, CATEGORIES, DATE_PRECISIONS, LANG_NAMES, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
+from .vocab import AUDIENCES, CATEGORIES, DATE_PRECISIONS, LANGS, PAGE_TEMPLATES, PARTNER_KINDS, PHASES
 
 # The Czech name of each type a field table uses.
 FIELD_TYPES_CS = {
@@ -227,7 +227,7 @@ NEWS_FIELDS: tuple[FieldSpec, ...] = (
 # content/data/partners.yaml: one entry per partner ID, these keys below it.
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("name", "mapping", True, "{cs: …, en: …}", "{cs: Ústecký kraj, en: Ústí Region}",
-              "The partner's name in each language.", v.names(LANGS, LANG_NAMES),
+              "The partner's name in each language.", v.names(LANGS),
               description_cs="Název partnera v každém jazyce."),
     FieldSpec("short", "text", False, "a short name or abbreviation", "UJEP", "Shown where space is short.",
               v.short_text, description_cs="Zobrazí se tam, kde je málo místa."),

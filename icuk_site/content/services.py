@@ -22,7 +22,6 @@ from .values import date, id_hint, id_list, text
 from .vocab import AUDIENCES
 
 CALL_KEYS = ("name", "opens", "closes")
-CALL_STATUSES = ("upcoming", "open", "closed")
 
 
 @dataclass(frozen=True)

@@ -255,7 +255,7 @@ def nav_order(value: Any, node: yaml.Node) -> int:
 NAME_MISSING = {"en": "expected the English name, got {value}", "cs": "expected the Czech name, got {value}"}
 
 
-def names(langs: tuple[str, ...], lang_names: dict[str, dict[str, str]]) -> Parser:
+def names(langs: tuple[str, ...]) -> Parser:
     """A name in each language: {en: …, cs: …}; a missing one is reported as `name.<lang>`."""
 
     def parse(value: Any, node: yaml.Node) -> dict[str, str]:

@@ -12,7 +12,6 @@ import icu  # ICU's collation (the pyicu-wheels package)
 
 LANGS: tuple[str, ...] = ("en", "cs")
 DEFAULT_LANG = "en"
-LANG_NAMES = {"en": {"en": "English", "cs": "angličtina"}, "cs": {"en": "Czech", "cs": "čeština"}}
 # What each language is called in its own language (for the language switcher).
 LANG_AUTONYMS = {"en": "English", "cs": "Čeština"}
 

@@ -22,7 +22,7 @@ from . import i18n, typography
 from .pageviews import DocumentView, ListingView, TermView, named_by
 from .words import _
 
-# What a reader sees for each status of a call (content.services.CALL_STATUSES).
+# What a reader sees for each status of a call (content.services.call_status).
 CALL_STATUS_LABELS = {"upcoming": _("Upcoming"), "open": _("Open for applications"), "closed": _("Closed")}
 TITLE = _("Services")
 DESCRIPTION = _("What the Innovation Centre of the Usti Region offers companies, schools and the region: "
