@@ -10,8 +10,8 @@ checked part by part.
 
 The dictionaries are Debian's (`hunspell-cs`, `hunspell-en-gb`: /usr/share/hunspell/*.dic,
 installed by `uv run invoke test`), read in-process by Hunspell itself through the `chunspell`
-wheel (the same engine as the `hunspell` command, no extra program; the pure-Python port spylls
-took 9.4 s to read the Czech dictionary and 45 s for one suggestion, chunspell 0.7 s and ~0.3 s).
+wheel (the same engine as the `hunspell` command, no extra program; why not the pure-Python
+spylls: docs/performance.md, "Evaluated and not done").
 A phrase marked in a language without a dictionary here is not checked. Known besides: the project
 word list `content/data/words.txt` (names and terms, one word form per line, `#` comments) and
 every word of a partner's name or short name in `content/data/partners.yaml`.

@@ -1,28 +1,22 @@
-"""Incremental development builds: what changed is made again, the rest is kept.
+"""Incremental development builds: what changed is made again, the rest is kept
+(docs/performance.md, "Incremental builds and the safe build", says why and what is kept).
 
 With the content cache on (pelicanconf.py: the development settings), the safe build keeps a
 manifest of the output folder each build made (CACHE_PATH/icuk-output.json): every file's size
-and time, and for every page the key of what it was made from and what the search index needs
-to know about it. The next build still builds into a temporary folder, but
+and time, and for every page its key and what the search index needs to know about it. The next
+build still builds into a temporary folder, but does not render a page whose key is unchanged
+and whose file is as the manifest says (writer.py skips it and announces it as kept), keeps
+files made together from known inputs (`Group`: feeds, sitemap, open data) and a language's
+unchanged search index (outputs/search.py), and once the whole build has succeeded brings the
+output folder up to date in place (`apply`). Anything unexpected (no manifest, an output folder
+it does not describe, a file changed by hand) makes it a full build; publish builds never use
+any of this.
 
-- a page whose key is unchanged, and whose file in the output folder is as the manifest says,
-  is not rendered again (writer.py skips it and announces it as kept);
-- files made together from known inputs (feeds, sitemap, open data) are kept the same way (`Group`);
-- the search index of a language whose indexed pages are unchanged is kept (outputs/search.py);
-- when the whole build has succeeded, the output folder is brought up to date in place (`apply`):
-  new and changed files are moved in, files no longer made are removed, identical files (and
-  their modification times) are left alone.
-
-A page's key is the build's *fingerprint* plus the page's own body. The fingerprint covers
-everything else a page may show: this package's code, the theme, the versions of the libraries
-that render, the settings, the front-matter of every document and the partners, and the size
-and time of every other file under content/ (pictures). So the one rule for templates: a page
-may show its own body and any document's front-matter, never another document's body (the
-feeds, which do, are keyed on their language's project bodies: `bodies_key`).
-
-Anything unexpected — no manifest, an output folder this manifest does not describe (a publish
-build replaced it), a file changed by hand — makes it a full build. Publish builds (no cache)
-never use any of this.
+A page's key is the build's *fingerprint* — this package's code, the theme, the versions of the
+libraries that render, the settings, the front-matter of every document and the partners, and
+the size and time of every other file under content/ (pictures) — plus the page's own body. So
+a page may show its own body and any document's front-matter, never another document's body
+(the feeds, which do, are keyed on their language's project bodies: `bodies_key`).
 """
 
 from __future__ import annotations

@@ -13,13 +13,7 @@ Reproducible and fast: the versions carry no metadata or dates (the same picture
 same bytes), and encoded files are kept in `<CACHE_PATH>/images/` under the same key, so an
 unchanged picture is not encoded again; the build only copies it. The model has already
 checked every picture (format, at most content.IMAGE_MAX_BYTES) before the build starts.
-
-Why not pelican-image-process 3.4 (it works with Pelican 4.12 and needs `sizes`)? It rewrites
-every written HTML file through BeautifulSoup (`content_written`), which re-serialises the
-markup of all pages; it only acts on `<img class="image-process-…">` already in the HTML, not
-on a front-matter field; and it skips work only when a derivative in the *output* folder is
-newer than the source — our safe build writes into a fresh folder every time, so it would
-encode every picture on every build (and it brings lxml). This module is a few Pillow calls.
+(Why not pelican-image-process: docs/performance.md, "Evaluated and not done".)
 """
 
 from __future__ import annotations
