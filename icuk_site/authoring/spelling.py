@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.body import text_lines
+from ..content.body import TEXT_FIELDS, text_lines
 from ..content.documents import Document, Partner
 from ..content.messages import M
 from ..content.problems import Problem
@@ -37,7 +37,6 @@ from ..content.problems import Problem
 DICT_DIR = Path("/usr/share/hunspell")
 DICTIONARIES = {"cs": ("cs_CZ", "hunspell-cs"), "en": ("en_GB", "hunspell-en-gb")}
 WORDS_FILE = "data/words.txt"
-FIELDS = ("title", "summary", "image_alt", "nav_label")
 MAX_SUGGESTIONS = 3  # per word
 MAX_SUGGESTED = 10  # words with suggestions per check (Hunspell takes ~0.3 s a word); the rest are named only
 
@@ -71,7 +70,7 @@ class Piece:
 
 def prose(doc: Document) -> Iterator[Piece]:
     """Every run of prose of a document, with its line and language."""
-    for name in FIELDS:
+    for name in TEXT_FIELDS:
         value = getattr(doc, name, None)
         if isinstance(value, str):  # plain text, not Markdown: a `[…]{lang=en}` there is shown as written
             yield Piece(doc.source, doc.line_of(name), name, doc.lang, _not_prose_removed(value))

@@ -82,6 +82,7 @@ def raw_html(doc: Document) -> list[Problem]:
     return out
 
 
+# The front-matter fields that are prose: checked for TODO placeholders here, for spelling by authoring/spelling.py.
 TEXT_FIELDS = ("title", "summary", "image_alt", "nav_label")
 
 
