@@ -61,6 +61,34 @@ def project_copy(tmp_path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def mistakes_built(tmp_path_factory) -> Path:
+    """The real project built once for tests/test_mistakes*.py; each test works on a copy of it
+    (`project`, output/ included)."""
+    root = tmp_path_factory.mktemp("built")
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "content/images").mkdir(exist_ok=True)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, root / name)
+    for lang in ("en", "cs"):  # the mistakes are made in a project with years (the real one has none)
+        path = root / f"content/projects/{lang}/hydrogen.md"
+        text = path.read_text(encoding="utf-8")
+        if "\nyears:" not in text:
+            path.write_text(text.replace("\npartners:", "\nyears: {start: 2019}\npartners:", 1), encoding="utf-8")
+    result = build_copy(root)
+    assert result.ok, result.problems
+    return root
+
+
+@pytest.fixture
+def project(mistakes_built, tmp_path) -> Path:
+    """A copy of `mistakes_built` to plant a mistake in."""
+    root = tmp_path / "p"
+    shutil.copytree(mistakes_built, root, symlinks=True)
+    return root
+
+
 def build_copy(project: Path, **overrides):
     """Build a project copy into project/output (never touching the real cache)."""
     return build(project / "pelicanconf.py", project / "output",
