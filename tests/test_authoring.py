@@ -10,14 +10,13 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
 
-from conftest import ROOT, build_copy
+from conftest import LIVERELOAD_CONNECTED, ROOT, build_copy, free_port, save_edit, wait_for_port
 from icuk_site import authoring
 from icuk_site import content as model
 from icuk_site.authoring import AuthoringError, check, new_content, slugify
@@ -386,12 +385,6 @@ def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
     assert len(builds) == 3 and closed == [True]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.browser
 def test_livereload_refreshes_the_browser_under_the_csp(project_copy, browser):
     """The real task: save a content file and the open page reloads with the change, with no
@@ -404,18 +397,12 @@ def test_livereload_refreshes_the_browser_under_the_csp(project_copy, browser):
     page = browser.new_page()
     try:
         url = f"http://127.0.0.1:{port}/" + model.load_site(project_copy / "content").get("project", "hydrogen", "cs").url
-        for _ in range(120):  # the first build, then the server starts
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                time.sleep(0.25)
+        wait_for_port(port)  # the first build, then the server starts
         errors = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url)
-        page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
-        time.sleep(1.5)  # livereload compares file times to the second
-        edit(project_copy / "content/projects/cs/hydrogen.md", "title: Vodík", "title: Vodík LIVE")
+        page.wait_for_function(LIVERELOAD_CONNECTED, timeout=10_000)
+        save_edit(project_copy / "content/projects/cs/hydrogen.md", "title: Vodík", "title: Vodík LIVE")
         page.wait_for_function("() => document.title.includes('LIVE')", timeout=30_000)
         assert not [e for e in errors if "Content Security Policy" in e], errors
     finally:
