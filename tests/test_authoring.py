@@ -341,7 +341,7 @@ def test_livereload_watches_everything_a_build_reads():
         assert any((ROOT / need).is_relative_to(w) for w in watched), f"{need} is not watched"
 
 
-def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
+def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch, tmp_path):
     """The first build and every rebuild go through one warm build process (icuk_site/build/warm.py:
     a fresh fork per build; restarted when icuk_site/ changes), which is closed at the end."""
     from invoke import Context
@@ -375,6 +375,8 @@ def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
 
     monkeypatch.setattr(authoring, "livereload_server", FakeServer)
     monkeypatch.setattr(warm, "WarmBuilder", FakeBuilder)
+    monkeypatch.setattr(tasks, "CACHE", tmp_path / "cache")  # the error page of the failed build: not in the repository
+    monkeypatch.delenv("ICUK_LANG", raising=False)  # the task sets it for its builds: not for the tests after this one
     tasks.livereload(Context())
     fake = server["it"]
     assert sorted(p for p, _ in fake.watches) == sorted(str(ROOT / w) for w in tasks.WATCHED)
