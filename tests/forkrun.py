@@ -12,18 +12,22 @@ fork, so each child starts from the state right after the imports, as icuk_site/
 does for the livereload builds. The language of the messages is read from the environment at
 call time (icuk_site/content/messages.py, author_lang), so each child speaks its own LANG.
 
-tests/test_mistakes.py keeps one test that runs the real `python -m …` commands and checks that
-they say exactly what the forked ones say.
+Used by tests/mistakes.py (assert_refused), test_authoring.py and test_spelling.py (the invoke
+tasks); tests/test_mistakes.py keeps one test that runs the real `python -m …` commands and
+checks that they say exactly what the forked ones say.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import selectors
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +109,25 @@ class ForkRunner:
                 self.proc.wait()
         self.proc.stdout.close()
         self.log.close()
+
+
+_shared: ForkRunner | None = None
+
+
+def shared() -> ForkRunner:
+    """This process's fork server (one per pytest process, so one per xdist worker), started at
+    the first use — a new interpreter, so safe to start whatever threads this process has by
+    then — and closed when the process ends."""
+    global _shared
+    if _shared is None:
+        scratch = Path(tempfile.mkdtemp(prefix="icuk-forkrun-"))
+        env = {**os.environ, "LANG": "C.UTF-8"}  # the server's own imports; each command brings its environment
+        for name in ("ICUK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            env.pop(name, None)
+        _shared = ForkRunner(scratch, env=env)
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        atexit.register(_shared.close)  # (atexit runs the last registered first)
+    return _shared
 
 
 # --------------------------------------------------------------------------------------------

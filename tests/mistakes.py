@@ -9,15 +9,13 @@ and checks that both say the same, byte for byte.
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from forkrun import Command, ForkRunner
+import forkrun
+from forkrun import Command
 from test_build import tree_digest
 
 EN, CS = "projects/en/hydrogen.md", "projects/cs/hydrogen.md"
@@ -57,19 +55,9 @@ def refusing_commands(project: Path, settings: str = "pelicanconf.py") -> list[C
                     env("C.UTF-8"))]
 
 
-_runner: ForkRunner | None = None
-
-
-def forked() -> ForkRunner:
-    """This process's fork server, started at the first use (a new interpreter: safe to start at any
-    time, whatever threads this process has); closed when the process ends."""
-    global _runner
-    if _runner is None:
-        scratch = Path(tempfile.mkdtemp(prefix="icuk-forkrun-"))
-        _runner = ForkRunner(scratch, env=env())
-        atexit.register(_runner.close)
-        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
-    return _runner
+def forked():
+    """This process's fork server (tests/forkrun.py)."""
+    return forkrun.shared()
 
 
 def assert_refused(project: Path, en: list[str], cs: list[str], settings: str = "pelicanconf.py") -> None:

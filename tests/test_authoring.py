@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 
+import forkrun
 import pytest
 
 from conftest import LIVERELOAD_CONNECTED, ROOT, build_copy, free_port, save_edit, wait_for_port
@@ -22,11 +23,15 @@ from icuk_site import content as model
 from icuk_site.authoring import AuthoringError, check, new_content, slugify
 
 
-def invoke(project, *args: str) -> subprocess.CompletedProcess:
-    """Run a task of the project's tasks.py, copied into `project` (so ROOT is the copy)."""
+def invoke(project, *args: str, real: bool = False) -> subprocess.CompletedProcess:
+    """Run a task of the project's tasks.py, copied into `project` (so ROOT is the copy):
+    `python -m invoke …` forked from the warm server of tests/forkrun.py, or with `real` in a
+    new interpreter."""
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
-    return subprocess.run([sys.executable, "-m", "invoke", "--search-root", str(project), *args],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    cmd = ["-m", "invoke", "--search-root", str(project), *args]
+    if real:
+        return subprocess.run([sys.executable, *cmd], cwd=project, capture_output=True, text=True, timeout=120)
+    return forkrun.shared().run(forkrun.Command(cmd, project, dict(os.environ)))[0]
 
 
 # ---- slugs -----------------------------------------------------------------------------------
@@ -54,7 +59,7 @@ def test_new_news_item_passes_validation_builds_and_leads_the_index(project_copy
     """`invoke new-news`: both files validate as made, the date is the item's own, the scaffold
     offers every news field, and the new item (dated after every other) comes first in the index."""
     out = invoke(project_copy, "new-news", "DigiLab opens its doors", "--title-cs", "DigiLab otevírá",
-                 "--date", "2026-11-30")
+                 "--date", "2026-11-30", real=True)  # one task end to end in a new interpreter
     assert out.returncode == 0, out.stdout + out.stderr
     content = project_copy / "content"
     text = (content / "news/cs/digilab-opens-its-doors.md").read_text(encoding="utf-8")
