@@ -3,9 +3,12 @@ the project for tests that break the content on purpose."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import sys
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -61,6 +64,34 @@ def project_copy(tmp_path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def mistakes_built(tmp_path_factory) -> Path:
+    """The real project built once for tests/test_mistakes*.py; each test works on a copy of it
+    (`project`, output/ included)."""
+    root = tmp_path_factory.mktemp("built")
+    for name in ("content", "theme"):
+        shutil.copytree(ROOT / name, root / name)
+    (root / "content/images").mkdir(exist_ok=True)
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, root / name)
+    for lang in ("en", "cs"):  # the mistakes are made in a project with years (the real one has none)
+        path = root / f"content/projects/{lang}/hydrogen.md"
+        text = path.read_text(encoding="utf-8")
+        if "\nyears:" not in text:
+            path.write_text(text.replace("\npartners:", "\nyears: {start: 2019}\npartners:", 1), encoding="utf-8")
+    result = build_copy(root)
+    assert result.ok, result.problems
+    return root
+
+
+@pytest.fixture
+def project(mistakes_built, tmp_path) -> Path:
+    """A copy of `mistakes_built` to plant a mistake in."""
+    root = tmp_path / "p"
+    shutil.copytree(mistakes_built, root, symlinks=True)
+    return root
+
+
 def build_copy(project: Path, **overrides):
     """Build a project copy into project/output (never touching the real cache)."""
     return build(project / "pelicanconf.py", project / "output",
@@ -81,6 +112,41 @@ def served(site) -> str:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 60) -> None:
+    """Until a server answers on 127.0.0.1:`port` (`invoke livereload` builds first, then serves)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                pytest.fail(f"nothing answered on port {port} within {timeout} s")
+            time.sleep(0.05)
+
+
+# The page's livereload.js has its WebSocket open: a reload the server sends now reaches it.
+LIVERELOAD_CONNECTED = "() => window.LiveReload !== undefined && window.LiveReload.connector._isSocketConnected()"
+
+
+def save_edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` in `path` as an editor saves it; the file's time moves on by at least a
+    second, so livereload's watcher (it polls the files' times) cannot miss the change even where
+    file times are kept to the second."""
+    before = path.stat().st_mtime_ns
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    after = path.stat()
+    os.utime(path, ns=(after.st_atime_ns, max(after.st_mtime_ns, before + 1_000_000_000)))
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -10,24 +10,28 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 
+import forkrun
 import pytest
 
-from conftest import ROOT, build_copy
+from conftest import LIVERELOAD_CONNECTED, ROOT, build_copy, free_port, save_edit, wait_for_port
 from icuk_site import authoring
 from icuk_site import content as model
 from icuk_site.authoring import AuthoringError, check, new_content, slugify
 
 
-def invoke(project, *args: str) -> subprocess.CompletedProcess:
-    """Run a task of the project's tasks.py, copied into `project` (so ROOT is the copy)."""
+def invoke(project, *args: str, real: bool = False) -> subprocess.CompletedProcess:
+    """Run a task of the project's tasks.py, copied into `project` (so ROOT is the copy):
+    `python -m invoke …` forked from the warm server of tests/forkrun.py, or with `real` in a
+    new interpreter."""
     shutil.copy(ROOT / "tasks.py", project / "tasks.py")
-    return subprocess.run([sys.executable, "-m", "invoke", "--search-root", str(project), *args],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    cmd = ["-m", "invoke", "--search-root", str(project), *args]
+    if real:
+        return subprocess.run([sys.executable, *cmd], cwd=project, capture_output=True, text=True, timeout=120)
+    return forkrun.shared().run(forkrun.Command(cmd, project, dict(os.environ)))[0]
 
 
 # ---- slugs -----------------------------------------------------------------------------------
@@ -55,7 +59,7 @@ def test_new_news_item_passes_validation_builds_and_leads_the_index(project_copy
     """`invoke new-news`: both files validate as made, the date is the item's own, the scaffold
     offers every news field, and the new item (dated after every other) comes first in the index."""
     out = invoke(project_copy, "new-news", "DigiLab opens its doors", "--title-cs", "DigiLab otevírá",
-                 "--date", "2026-11-30")
+                 "--date", "2026-11-30", real=True)  # one task end to end in a new interpreter
     assert out.returncode == 0, out.stdout + out.stderr
     content = project_copy / "content"
     text = (content / "news/cs/digilab-opens-its-doors.md").read_text(encoding="utf-8")
@@ -342,7 +346,7 @@ def test_livereload_watches_everything_a_build_reads():
         assert any((ROOT / need).is_relative_to(w) for w in watched), f"{need} is not watched"
 
 
-def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
+def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch, tmp_path):
     """The first build and every rebuild go through one warm build process (icuk_site/build/warm.py:
     a fresh fork per build; restarted when icuk_site/ changes), which is closed at the end."""
     from invoke import Context
@@ -376,6 +380,8 @@ def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
 
     monkeypatch.setattr(authoring, "livereload_server", FakeServer)
     monkeypatch.setattr(warm, "WarmBuilder", FakeBuilder)
+    monkeypatch.setattr(tasks, "CACHE", tmp_path / "cache")  # the error page of the failed build: not in the repository
+    monkeypatch.delenv("ICUK_LANG", raising=False)  # the task sets it for its builds: not for the tests after this one
     tasks.livereload(Context())
     fake = server["it"]
     assert sorted(p for p, _ in fake.watches) == sorted(str(ROOT / w) for w in tasks.WATCHED)
@@ -384,12 +390,6 @@ def test_livereload_rebuilds_in_the_warm_build_process(monkeypatch):
     for _, rebuild in fake.watches[:2]:
         rebuild()  # the first of these fails: reported, and the server goes on
     assert len(builds) == 3 and closed == [True]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.browser
@@ -404,18 +404,12 @@ def test_livereload_refreshes_the_browser_under_the_csp(project_copy, browser):
     page = browser.new_page()
     try:
         url = f"http://127.0.0.1:{port}/" + model.load_site(project_copy / "content").get("project", "hydrogen", "cs").url
-        for _ in range(120):  # the first build, then the server starts
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                time.sleep(0.25)
+        wait_for_port(port)  # the first build, then the server starts
         errors = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.goto(url)
-        page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
-        time.sleep(1.5)  # livereload compares file times to the second
-        edit(project_copy / "content/projects/cs/hydrogen.md", "title: Vodík", "title: Vodík LIVE")
+        page.wait_for_function(LIVERELOAD_CONNECTED, timeout=10_000)
+        save_edit(project_copy / "content/projects/cs/hydrogen.md", "title: Vodík", "title: Vodík LIVE")
         page.wait_for_function("() => document.title.includes('LIVE')", timeout=30_000)
         assert not [e for e in errors if "Content Security Policy" in e], errors
     finally:

@@ -7,22 +7,14 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 from test_build import tree_digest
 
-from conftest import ROOT
+from conftest import LIVERELOAD_CONNECTED, ROOT, free_port, save_edit, wait_for_port
 from icuk_site.authoring.livereload import BuildErrorPage, _is_page
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_error_page_lists_problems_in_the_authors_language(tmp_path):
@@ -46,12 +38,6 @@ def test_which_requests_get_the_error_page(path, page):
     assert _is_page(path) is page
 
 
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.browser
 def test_livereload_shows_the_error_page_then_the_fixed_page(project_copy, browser):
     port = free_port()
@@ -65,28 +51,21 @@ def test_livereload_shows_the_error_page_then_the_fixed_page(project_copy, brows
     page = browser.new_page()
     output = ""
     try:
-        for _ in range(240):  # the first build, then the server starts
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                time.sleep(0.25)
+        wait_for_port(port)  # the first build, then the server starts
         page.goto(f"http://127.0.0.1:{port}/projects/hydrogen.html")
-        page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
+        page.wait_for_function(LIVERELOAD_CONNECTED, timeout=10_000)
         good_title = page.title()
         before = tree_digest(project_copy / "output")
-        time.sleep(1.5)  # livereload compares file times to the second
         src = project_copy / "content/projects/en/hydrogen.md"
-        edit(src, "date: 2026-11-27", "date: 2026-02-30")
+        save_edit(src, "date: 2026-11-27", "date: 2026-02-30")
         page.wait_for_function("() => document.title.includes('The build failed')", timeout=30_000)
         item = page.locator(".build-error__problems li").first.inner_text()
         line = 1 + src.read_text(encoding="utf-8").split("\n").index("date: 2026-02-30")
         assert f"projects/en/hydrogen.md:{line}" in item and "date" in item and "(2026-02 has no day 30)" in item
         assert page.locator("link[rel=stylesheet]").count() == 1
         assert tree_digest(project_copy / "output") == before  # the last good build, untouched
-        page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
-        time.sleep(1.5)
-        edit(src, "date: 2026-02-30", "date: 2026-11-27")
+        page.wait_for_function(LIVERELOAD_CONNECTED, timeout=10_000)
+        save_edit(src, "date: 2026-02-30", "date: 2026-11-27")
         page.wait_for_function(f"() => document.title === {good_title!r}", timeout=30_000)
         assert not (project_copy / "cache/build-error").exists()
     finally:

@@ -3,9 +3,10 @@ with the project's word list; an unknown word is a warning, and a problem with -
 
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
-import sys
+
+import forkrun
 
 from conftest import ROOT
 from icuk_site.authoring import check, spelling
@@ -142,11 +143,11 @@ def test_the_task_exit_codes(project_copy):
     edit(project_copy, CS, "Memorandum bylo podepsáno", "Memorandum bylo prostrednictvím podepsáno")
     shutil.copy(ROOT / "tasks.py", project_copy / "tasks.py")
 
-    def invoke(*args):
-        return subprocess.run([sys.executable, "-m", "invoke", "--search-root", str(project_copy), "check", *args],
-                              cwd=project_copy, capture_output=True, text=True, timeout=120)
+    def invoke(*args):  # `python -m invoke …`, forked from the warm server of tests/forkrun.py
+        return forkrun.Command(["-m", "invoke", "--search-root", str(project_copy), "check", *args], project_copy,
+                               dict(os.environ))
 
-    plain, strict = invoke("--lang", "en"), invoke("--lang", "en", "--strict")
+    plain, strict = forkrun.shared().run(invoke("--lang", "en"), invoke("--lang", "en", "--strict"))
     assert plain.returncode == 0 and "'prostrednictvím'" in plain.stdout and "(warning)" in plain.stdout
     assert strict.returncode == 1 and "'prostrednictvím'" in strict.stderr
     assert strict.stderr.rstrip().endswith("1 problem found.")
