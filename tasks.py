@@ -274,6 +274,12 @@ def test(c, args=""):
     if plan.stop:
         _fail(plan.stop)
     setup_tools.apply(plan, ROOT)
-    cmd = [sys.executable, "-m", "pytest", *shlex.split(args), *shlex.split(c.remainder)]
+    extra = [*shlex.split(args), *shlex.split(c.remainder)]
+    # Two pytest-xdist workers, a test file at a time: about half the suite's time on two cores
+    # (tests/conftest.py keeps the files that share the browser crawl or Lighthouse together).
+    # `-n 0` runs it in one process.
+    workers = [] if any(a.startswith(("-n", "--numprocesses", "-pno:xdist")) or a == "no:xdist" for a in extra) \
+        else ["--numprocesses=2", "--dist=loadfile"]
+    cmd = [sys.executable, "-m", "pytest", *workers, *extra]
     print("$ pytest", shlex.join(cmd[3:]), flush=True)
     sys.exit(subprocess.run(cmd, cwd=ROOT, stdin=subprocess.DEVNULL).returncode)

@@ -18,9 +18,51 @@ from bs4 import BeautifulSoup
 
 from icuk_site.build.safe import build
 
+# The quality gates' summary (the `gates`/`gate` fixtures and the end-of-run table), here so
+# that pytest-xdist's controller, which collects no test, loads it too.
+pytest_plugins = ["gatesummary"]
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))  # the benchmark (scripts/bench.py, bench_content.py)
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+# `uv run invoke test` runs the suite in two pytest-xdist workers, a test file at a time
+# (`--dist=loadfile`, so a module's fixtures are made once). The files that share an expensive
+# session fixture go to one worker together, so it is made once: the browser crawl of every page
+# (axe, 320 px, CSP) and the Lighthouse runs (which also keeps our Lighthouse runs from competing
+# with each other). xdist's own `xdist_group` marks do not group under pytest 9 (xdist 3.8 renames
+# `item._nodeid`, which pytest 9 no longer reads), hence this scheduler.
+SHARED = {"crawl": ("test_accessibility.py", "test_keyboard.py", "test_strict.py"),
+          "lighthouse": ("test_lighthouse.py", "test_lighthouse_gate.py")}
+GROUP_OF_FILE = {name: group for group, names in SHARED.items() for name in names}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist=loadfile`, with the files of each SHARED group as one unit of work."""
+    if config.getvalue("dist") != "loadfile":
+        return None  # xdist's own scheduler for the other modes
+    from xdist.scheduler import LoadScopeScheduling
+
+    # Units go out in collection order, not most tests first: tests/quality comes first, so the
+    # two longest units (the crawl, Lighthouse) start at once, one per worker.
+    config.option.loadscopereorder = False
+
+    class FilesAndGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return "group:" + GROUP_OF_FILE.get(Path(file).name, file)
+
+    return FilesAndGroups(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that uses a shared fixture outside its group's files would make it twice: refuse."""
+    for item in items:
+        for group, names in SHARED.items():
+            if group in item.fixturenames and item.path.name not in names:
+                raise pytest.UsageError(f"{item.nodeid} uses the `{group}` fixture: add {item.path.name} "
+                                        f"to SHARED[{group!r}] in tests/conftest.py")
 
 
 class Built:

@@ -13,7 +13,6 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -97,8 +96,8 @@ def published(tmp_path_factory, gates) -> Published:
     assert result.ok, "publish build failed:\n" + "\n".join(result.problems)
     hostserver.serve(server)
     site = Published(www / SUB_PATH, siteurl, origin, result.seconds)
-    gates.lines.insert(0, f"publish build: {len(site.pages)} pages in {result.seconds:.1f} s, "
-                          f"SITEURL {siteurl} (a sub-path)")
+    gates.line(f"publish build: {len(site.pages)} pages in {result.seconds:.1f} s, SITEURL {siteurl} (a sub-path)",
+               first=True)
     yield site
     server.shutdown()
     server.server_close()
@@ -114,88 +113,6 @@ def grouped(found: list[tuple[str, str]], limit: int = 40) -> str:
              for problem, on in list(pages.items())[:limit]]
     more = f"\n… and {len(pages) - limit} more distinct problems" if len(pages) > limit else ""
     return f"{len(found)} problems ({len(pages)} distinct):\n" + "\n".join(lines) + more
-
-
-# ---- the gate summary ------------------------------------------------------------------------
-
-@dataclass
-class Gate:
-    checked: str = ""
-    errors: int | None = None
-    seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
-
-
-class Gates:
-    """Figures the gate tests record for the summary at the end of the run."""
-
-    def __init__(self):
-        self.gates: dict[str, Gate] = defaultdict(Gate)
-        self.lines: list[str] = []
-
-    def record(self, gate: str, errors: int, checked: str = "", *notes: str) -> None:
-        """Add a test's error count to its gate (several tests may make up one gate)."""
-        g = self.gates[gate]
-        g.errors = (g.errors or 0) + errors
-        if checked and checked not in g.checked:
-            g.checked = f"{g.checked}; {checked}" if g.checked else checked
-        g.notes.extend(notes)
-
-
-GATES_KEY = pytest.StashKey[Gates]()
-GATE_OF_MODULE = {
-    "test_html": "1 HTML (Nu checker)",
-    "test_links": "2 links",
-    "test_accessibility": "3 accessibility (axe)",
-    "test_keyboard": "4 keyboard / 320 px",
-    "test_lighthouse": "5 Lighthouse",
-    "test_lighthouse_gate": "5 Lighthouse",  # the planted regression: the gate still fails
-    "test_strict": "6 strict, self-contained",
-    "test_reproducible": "7 reproducible",
-}
-
-
-@pytest.fixture(scope="session")
-def gates(request) -> Gates:
-    return request.config.stash.setdefault(GATES_KEY, Gates())
-
-
-@pytest.fixture
-def gate(request, gates):
-    """gate(errors, checked="", *notes): record figures for this test module's gate."""
-    name = GATE_OF_MODULE[request.module.__name__.rsplit(".", 1)[-1]]
-    return partial(gates.record, name)
-
-
-def pytest_runtest_logreport(report):
-    module = report.nodeid.split("::")[0].rsplit("/", 1)[-1].removesuffix(".py")
-    gate = GATE_OF_MODULE.get(module)
-    if gate and _config is not None:
-        _config.stash.setdefault(GATES_KEY, Gates()).gates[gate].seconds += report.duration
-
-
-_config = None
-
-
-def pytest_configure(config):
-    global _config
-    _config = config
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    gates = config.stash.get(GATES_KEY, None)
-    if not gates or not gates.gates:
-        return
-    tr = terminalreporter
-    tr.write_sep("=", "quality gates (publish build)")
-    for name in sorted(gates.gates):
-        g = gates.gates[name]
-        errors = "not run" if g.errors is None else f"{g.errors} error{'s' if g.errors != 1 else ''}"
-        tr.write_line(f"{name:<26} {errors:<10} {g.seconds:6.1f} s  {g.checked}")
-        for note in g.notes:
-            tr.write_line(f"{'':<46}{note}")
-    for line in gates.lines:
-        tr.write_line(line)
 
 
 # ---- one browser crawl of every page ----------------------------------------------------------

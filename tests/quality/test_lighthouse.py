@@ -52,7 +52,7 @@ def test_lighthouse_scores_and_budgets(published, gate, gates, tmp_path):
          f"most render-blocking: {max(len(v) for v in result.render_blocking.values())}")
     for c, (s, url) in worst.items():
         if s < 1:
-            gates.lines.append(f"Lighthouse {c} {s:.2f} on {short(url)} (one run)")
+            gates.line(f"Lighthouse {c} {s:.2f} on {short(url)} (one run)")
     keep = os.environ.get("ICUK_LIGHTHOUSE_REPORTS")  # e.g. test-artifacts/lighthouse: keep the reports
     if keep:
         import shutil

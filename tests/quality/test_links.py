@@ -14,7 +14,7 @@ def test_no_broken_internal_link_fragment_or_asset(published, gate, gates):
     gate(len(report.problems), f"{report.checked} references on {report.pages} pages",
          f"{len(report.external)} external links, not fetched (uv run invoke check-external-links)")
     heaviest = max(report.weights.items(), key=lambda kv: kv[1][0])
-    gates.lines.append(f"heaviest page (static: HTML + what it loads): {heaviest[0]} "
+    gates.line(f"heaviest page (static: HTML + what it loads): {heaviest[0]} "
                        f"{heaviest[1][0] / 1024:.1f} KiB in {heaviest[1][1]} requests")
     assert report.pages == len(published.pages) and report.checked > report.pages
     assert not report.problems, f"{len(report.problems)} broken:\n" + "\n".join(map(str, report.problems[:60]))
