@@ -31,7 +31,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AXE_VIEWPORTS = ((1280, 900), (390, 844))
 SCHEMES = ("light", "dark")
 NARROW = 320  # 1280 px at 400 % zoom
-CRAWLERS = 2  # pages crawled at a time (conftest.crawl), each in its own Chromium
+CRAWLERS = 2  # pages checked at a time (in_browsers: the crawl, the keyboard walk), each in its own Chromium
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 BODY_KIND = re.compile(r'<body[^>]*\bclass="[^"]*\bpage--([\w-]+)')
 HTML_LANG = re.compile(r'<html[^>]*\blang="([\w-]+)"')
@@ -243,8 +243,59 @@ OVERFLOW = """() => {
 }"""
 
 
-def crawl_pages(browser, published: Published, todo: list[str], lock: threading.Lock,
-                findings: dict[str, PageFindings], shoot: dict[str, str]) -> None:
+class Todo:
+    """Work shared by the threads of in_browsers(): each takes the next item until none is left."""
+
+    def __init__(self, items):
+        self.items, self.lock = list(items), threading.Lock()
+
+    def take(self):
+        with self.lock:
+            return self.items.pop(0) if self.items else None
+
+    def drop(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+def in_browsers(browser, todo: Todo, work, *args) -> None:
+    """work(browser, todo, *args) in CRAWLERS threads at once: this one with `browser` (the
+    session's), the others each with its own Playwright and Chromium (Playwright's sync API
+    belongs to one thread). When one fails, the others stop after their current item, and the
+    first error is raised here."""
+    errors: list[BaseException] = []
+
+    def own_browser():
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as p:
+                mine = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    work(mine, todo, *args)
+                finally:
+                    mine.close()
+        except BaseException as e:  # noqa: BLE001 - raised again in the calling thread
+            errors.append(e)
+            todo.drop()
+
+    threads = [threading.Thread(target=own_browser, name=f"browser-{i}", daemon=True) for i in range(1, CRAWLERS)]
+    for t in threads:
+        t.start()
+    try:
+        work(browser, todo, *args)
+    except BaseException:
+        todo.drop()
+        raise
+    finally:
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]
+
+
+def crawl_pages(browser, todo: Todo, published: Published, findings: dict[str, PageFindings],
+                shoot: dict[str, str]) -> None:
     """Take pages from `todo` (shared with the other workers) until none is left, each in one
     page of `browser`: axe at 1280 and 390 px in light and dark, then the 320 px overflow check."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
@@ -269,11 +320,7 @@ def crawl_pages(browser, published: Published, todo: list[str], lock: threading.
     page.on("request", note_request)
     page.on("requestfailed", lambda r: current and current[0].console.append(f"request failed: {r.url} {r.failure}"))
     page.on("response", note_response)
-    while True:
-        with lock:
-            if not todo:
-                break
-            rel = todo.pop(0)
+    while (rel := todo.take()) is not None:
         found = PageFindings()
         current[:] = [found]
         page.set_viewport_size({"width": 1280, "height": 900})
@@ -295,22 +342,9 @@ def crawl_pages(browser, published: Published, todo: list[str], lock: threading.
         page.set_viewport_size({"width": NARROW, "height": 800})
         page.evaluate(SETTLE)
         found.overflow = page.evaluate(OVERFLOW)
-        with lock:
-            findings[rel] = found
+        findings[rel] = found
     current.clear()
     context.close()
-
-
-def _crawl_in_own_browser(*args) -> None:
-    """crawl_pages() in this thread's own Playwright and Chromium (the sync API is per thread)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            crawl_pages(browser, *args)
-        finally:
-            browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -326,33 +360,8 @@ def crawl(browser, published) -> Crawl:
     # reviewer: test-artifacts/screenshots/<kind>-<lang>-<width>-<scheme>.png (uploaded by CI).
     shoot = {rel: f"{kind}-{lang}" for (kind, lang), rel in published.kinds().items()}
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    pages = published.pages
-    todo, lock, findings = list(pages), threading.Lock(), {}
-    args = (published, todo, lock, findings, shoot)
-    errors: list[BaseException] = []
-
-    def helper():
-        try:
-            _crawl_in_own_browser(*args)
-        except BaseException as e:  # noqa: BLE001 - re-raised in the fixture's thread
-            errors.append(e)
-            with lock:
-                todo.clear()
-
-    threads = [threading.Thread(target=helper, name=f"crawl-{i}", daemon=True) for i in range(1, CRAWLERS)]
-    for t in threads:
-        t.start()
-    try:
-        crawl_pages(browser, *args)
-    except BaseException:
-        with lock:
-            todo.clear()
-        raise
-    finally:
-        for t in threads:
-            t.join()
-    if errors:
-        raise errors[0]
+    pages, findings = published.pages, {}
+    in_browsers(browser, Todo(pages), crawl_pages, published, findings, shoot)
     missing = [rel for rel in pages if rel not in findings]
     assert not missing, f"the crawl did not visit {len(missing)} pages: {missing[:10]}"
     return Crawl({rel: findings[rel] for rel in pages}, time.perf_counter() - start)
