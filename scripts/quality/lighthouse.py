@@ -238,7 +238,7 @@ def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import hostserver
 
-    from icuk_site.build import build
+    from icuk_site.build.safe import build
 
     with tempfile.TemporaryDirectory() as tmp:
         www = Path(tmp) / "www"
