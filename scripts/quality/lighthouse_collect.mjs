@@ -14,7 +14,8 @@
 // takes jobs k, k + N, k + 2N, ... of the list (each URL's runs in turn).
 // A run that fails or reports a runtime error is tried again, up to 3 attempts (as LHCI did);
 // a URL that fails 3 times fails the collection (exit code 1).
-// Reports: DIR/lhr-<digits>.json (LHCI's assert reads /^lhr-\d+\.json$/), unique, in start order.
+// Reports: DIR/lhr-<digits>.json (LHCI's assert reads /^lhr-\d+\.json$/), unique, and beside each
+// its HTML report (lhr-<digits>.html), as `lhci collect` wrote them.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,7 +72,7 @@ fs.mkdirSync(opts.out, {recursive: true});
 const jobs = urls.flatMap((url) => Array.from({length: runs}, () => url)).filter((_, i) => i % workers === me);
 
 async function once(port, url) {
-  const result = await lighthouse(url, {...settings, port, output: 'json', logLevel: 'error'});
+  const result = await lighthouse(url, {...settings, port, output: ['json', 'html'], logLevel: 'error'});
   if (!result) throw new Error('no result');
   if (result.lhr.runtimeError) throw new Error(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
   return result;
@@ -81,7 +82,7 @@ const chrome = await chromeLauncher.launch({chromePath, chromeFlags: parseChrome
 let failed = false;
 try {
   for (const [n, url] of jobs.entries()) {
-    const name = `lhr-${stamp}${me}${String(n).padStart(3, '0')}.json`;
+    const name = `lhr-${stamp}${me}${String(n).padStart(3, '0')}`;
     const t0 = Date.now();
     const errors = [];
     let result;
@@ -98,7 +99,9 @@ try {
       failed = true;
       break;
     }
-    fs.writeFileSync(path.join(opts.out, name), result.report);
+    const [json, html] = result.report;
+    fs.writeFileSync(path.join(opts.out, `${name}.json`), json);
+    fs.writeFileSync(path.join(opts.out, `${name}.html`), html); // the HTML report, as LHCI wrote it
     const perf = result.lhr.categories.performance?.score;
     console.log(`worker ${me}: ${name} ${url} performance ${perf ?? 'n/a'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
