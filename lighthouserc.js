@@ -1,17 +1,20 @@
-// Lighthouse CI (LHCI 0.14, which runs its own Lighthouse 12.1): the assertions of the Lighthouse
-// gate. Run by tests/quality/test_lighthouse.py through scripts/quality/lighthouse.py, which builds
-// the site with SITEURL pointing at a local server (Lighthouse's SEO audit wants fully-qualified
-// hreflang URLs), collects, then runs `lhci assert` with this file. Mobile is Lighthouse's default
-// form factor (no `preset`). docs/performance.md ("The Lighthouse gate") has the design.
+// The Lighthouse gate's configuration: how Lighthouse runs (`ci.collect`) and what it must show
+// (`ci.assert`). Run by tests/quality/test_lighthouse.py through scripts/quality/lighthouse.py, which
+// builds the site with SITEURL pointing at a local server (Lighthouse's SEO audit wants
+// fully-qualified hreflang URLs), collects the reports with scripts/quality/lighthouse_collect.mjs
+// (the package.json Lighthouse, run in one Chromium per worker with `ci.collect`'s chromePath and
+// settings; not `lhci collect`, which started a node process and a Chromium for every run), then
+// runs `lhci assert` (LHCI 0.14) with this file. Mobile is Lighthouse's default form factor (no
+// `preset`), throttling its default (simulated). docs/performance.md ("The Lighthouse gate") has the design.
 //
 // Two kinds of assertion, because a busy machine slows a page down but never changes its bytes:
 //  - budgets (every page, every run: aggregationMethod "pessimistic"): bytes and requests per page
 //    and per resource type, 0 third-party requests, accessibility / best practices / SEO = 1.
 //    These do not depend on the machine's speed; they are the hard gate. (lighthouse.py adds the
-//    render-blocking count, which LHCI's Lighthouse cannot give on Debian's Chromium 156.)
+//    render-blocking count, which Lighthouse 12 cannot give on Debian's Chromium 156.)
 //  - the performance score (it does depend on the machine's speed): only for the pages named in
 //    LHCI_SCORE_URLS (a representative subset, set by lighthouse.py), judged on the MEDIAN of their
-//    runs (3, or 5 when the median of 3 falls short).
+//    runs (3, or 5 when the median of 3 falls short), run one at a time.
 const site = (process.env.LHCI_SITEURL || "http://127.0.0.1:8000").replace(/\/$/, "");
 const scoreUrls = (process.env.LHCI_SCORE_URLS || "").split(/\s+/).filter(Boolean);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -42,7 +45,7 @@ const budgets = {
 module.exports = {
   ci: {
     collect: {
-      numberOfRuns: 1, // lighthouse.py asks for more runs (--numberOfRuns, --additive) where it needs them
+      // lighthouse.py decides the runs: one per page, three (or five) on the scored pages
       chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
       settings: {
         chromeFlags: [

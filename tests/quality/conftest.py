@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CHROMIUM, CHROMIUM_ARGS  # tests/conftest.py: the session browser's launch
 from icuk_site.build.safe import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +30,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 AXE_VIEWPORTS = ((1280, 900), (390, 844))
 SCHEMES = ("light", "dark")
 NARROW = 320  # 1280 px at 400 % zoom
+CRAWLERS = 2  # pages checked at a time (in_browsers: the crawl, the keyboard walk), each in its own Chromium
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 BODY_KIND = re.compile(r'<body[^>]*\bclass="[^"]*\bpage--([\w-]+)')
 HTML_LANG = re.compile(r'<html[^>]*\blang="([\w-]+)"')
@@ -157,21 +160,64 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def crawl(browser, published) -> Crawl:
-    """Every page once: axe at 1280 and 390 px in light and dark, then the 320 px overflow check.
-    axe is injected as an init script (DevTools protocol), so the pages' CSP stays enforced
-    and any violation of it shows up as a console error."""
-    need_node_tool(AXE)
-    start = time.perf_counter()
-    # One page per page kind and language is photographed at every view (SCREENSHOTS), for a
-    # reviewer: test-artifacts/screenshots/<kind>-<lang>-<width>-<scheme>.png (uploaded by CI).
-    shoot = {rel: f"{kind}-{lang}" for (kind, lang), rel in published.kinds().items()}
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+class Todo:
+    """Work shared by the threads of in_browsers(): each takes the next item until none is left."""
+
+    def __init__(self, items):
+        self.items, self.lock = list(items), threading.Lock()
+
+    def take(self):
+        with self.lock:
+            return self.items.pop(0) if self.items else None
+
+    def drop(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+def in_browsers(browser, todo: Todo, work, *args) -> None:
+    """work(browser, todo, *args) in CRAWLERS threads at once: this one with `browser` (the
+    session's), the others each with its own Playwright and Chromium (Playwright's sync API
+    belongs to one thread). When one fails, the others stop after their current item, and the
+    first error is raised here."""
+    errors: list[BaseException] = []
+
+    def own_browser():
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as p:
+                mine = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    work(mine, todo, *args)
+                finally:
+                    mine.close()
+        except BaseException as e:  # noqa: BLE001 - raised again in the calling thread
+            errors.append(e)
+            todo.drop()
+
+    threads = [threading.Thread(target=own_browser, name=f"browser-{i}", daemon=True) for i in range(1, CRAWLERS)]
+    for t in threads:
+        t.start()
+    try:
+        work(browser, todo, *args)
+    except BaseException:
+        todo.drop()
+        raise
+    finally:
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]
+
+
+def crawl_pages(browser, todo: Todo, published: Published, findings: dict[str, PageFindings],
+                shoot: dict[str, str]) -> None:
+    """Take pages from `todo` (shared with the other workers) until none is left, each in one
+    page of `browser`: axe at 1280 and 390 px in light and dark, then the 320 px overflow check."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     context.add_init_script(path=str(AXE))
     page = context.new_page()
-    findings: dict[str, PageFindings] = {}
     current: list[PageFindings] = []
 
     def note_console(msg):
@@ -191,10 +237,9 @@ def crawl(browser, published) -> Crawl:
     page.on("request", note_request)
     page.on("requestfailed", lambda r: current and current[0].console.append(f"request failed: {r.url} {r.failure}"))
     page.on("response", note_response)
-    for rel in published.pages:
+    while (rel := todo.take()) is not None:
         found = PageFindings()
         current[:] = [found]
-        findings[rel] = found
         page.set_viewport_size({"width": 1280, "height": 900})
         page.emulate_media(color_scheme="light")
         page.goto(published.url(rel), wait_until="load")  # module scripts have run by then
@@ -214,6 +259,26 @@ def crawl(browser, published) -> Crawl:
         page.set_viewport_size({"width": NARROW, "height": 800})
         page.evaluate(SETTLE)
         found.overflow = page.evaluate(OVERFLOW)
+        findings[rel] = found
     current.clear()
     context.close()
-    return Crawl(findings, time.perf_counter() - start)
+
+
+@pytest.fixture(scope="session")
+def crawl(browser, published) -> Crawl:
+    """Every page once: axe at 1280 and 390 px in light and dark, then the 320 px overflow check.
+    axe is injected as an init script (DevTools protocol), so the pages' CSP stays enforced
+    and any violation of it shows up as a console error. CRAWLERS pages at a time: this thread
+    with the session's browser, the others each in a thread with its own Chromium; the findings
+    are put back in page order."""
+    need_node_tool(AXE)
+    start = time.perf_counter()
+    # One page per page kind and language is photographed at every view (SCREENSHOTS), for a
+    # reviewer: test-artifacts/screenshots/<kind>-<lang>-<width>-<scheme>.png (uploaded by CI).
+    shoot = {rel: f"{kind}-{lang}" for (kind, lang), rel in published.kinds().items()}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pages, findings = published.pages, {}
+    in_browsers(browser, Todo(pages), crawl_pages, published, findings, shoot)
+    missing = [rel for rel in pages if rel not in findings]
+    assert not missing, f"the crawl did not visit {len(missing)} pages: {missing[:10]}"
+    return Crawl({rel: findings[rel] for rel in pages}, time.perf_counter() - start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SETTLE, grouped
+from .conftest import SETTLE, Todo, grouped, in_browsers
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +53,15 @@ UNFOCUSED_STYLES = """() => {
 }"""
 
 
+# One round trip per Tab stop: has focus left the page? If not, let animations settle, then the
+# focus indicator (FOCUS_STYLE) and a description of the focused element.
+TAB_STOP = f"""async () => {{
+  if (document.activeElement === document.body || !document.hasFocus()) return null;
+  await ({SETTLE})();
+  return {{...({FOCUS_STYLE})(), name: ({DESCRIBE})(document.activeElement)}};
+}}"""
+
+
 def tab_through(page, limit_extra: int = 10) -> tuple[int, list[dict], list[str]]:
     """Tab from the top of the loaded page until focus leaves it; returns (number of focusable
     elements, one FOCUS_STYLE per stop, descriptions of the stops)."""
@@ -60,11 +69,10 @@ def tab_through(page, limit_extra: int = 10) -> tuple[int, list[dict], list[str]
     stops, names = [], []
     for _ in range(total + limit_extra):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement === document.body || !document.hasFocus()"):
+        stop = page.evaluate(TAB_STOP)
+        if stop is None:
             break
-        page.evaluate(SETTLE)
-        stop = page.evaluate(FOCUS_STYLE)
-        name = page.evaluate(f"({DESCRIBE})(document.activeElement)")
+        name = stop.pop("name")
         if stops and stop["index"] == stops[0]["index"] and stop["index"] >= 0:
             break  # wrapped around
         stops.append(stop)
@@ -130,18 +138,24 @@ def test_skip_link_comes_first_and_moves_focus_to_main(browser, published, gate,
     assert not problems
 
 
-def test_every_interactive_element_is_reached_and_shows_focus(browser, published, gate):
-    """On one page of every template type in both languages (the home page first)."""
+def walk_pages(browser, todo: Todo, published, found: dict[str, tuple[int, list[str]]]) -> None:
+    """focus_problems() on each page taken from `todo`, in one page of `browser`."""
     context, page = new_page(browser)
-    problems, stops = [], 0
-    for rel in published.kinds().values():
+    while (rel := todo.take()) is not None:
         page.goto(published.url(rel))
         page.wait_for_load_state("networkidle")
-        n, found = focus_problems(page)
-        stops += n
-        problems += [(rel, p) for p in found]
+        found[rel] = focus_problems(page)
     context.close()
-    gate(len(problems), f"{len(published.kinds())} pages, {stops} Tab stops")
+
+
+def test_every_interactive_element_is_reached_and_shows_focus(browser, published, gate):
+    """On one page of every template type in both languages (the home page first), CRAWLERS at a time."""
+    pages, found = list(published.kinds().values()), {}
+    in_browsers(browser, Todo(pages), walk_pages, published, found)
+    assert set(found) == set(pages), f"walked {len(found)} of {len(pages)} pages"
+    problems = [(rel, p) for rel in pages for p in found[rel][1]]
+    stops = sum(n for n, _ in found.values())
+    gate(len(problems), f"{len(pages)} pages, {stops} Tab stops")
     assert stops > 0
     assert not problems, grouped(problems)
 

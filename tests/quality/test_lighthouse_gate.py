@@ -2,10 +2,11 @@
 
 A 500 KB classic <script src> in the <head> of a copy of the English section page, served by the
 same server as the rest of the publish build, is run through the real gate code
-(scripts/quality/lighthouse.py `run()`, the same lighthouserc.js assertions). The budgets, which
-do not depend on the machine's speed, must name it: script bytes, total bytes and the
-render-blocking count. Its performance score falls below the floor too (a busy machine only
-lowers it further), though the gate does not need that to go red.
+(scripts/quality/lighthouse.py `run()`: our collector lighthouse_collect.mjs, then `lhci assert`
+with the same lighthouserc.js assertions). The budgets, which do not depend on the machine's speed,
+must name it: script bytes, total bytes and the render-blocking count. Its performance score falls
+below the floor too (a busy machine only lowers it further), though the gate does not need that to
+go red.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def plant(root: Path, siteurl: str, source: str) -> list[Path]:
 
 def test_a_planted_render_blocking_script_fails_the_gate(published, gate, tmp_path):
     need_node_tool(lighthouse.LHCI)
+    need_node_tool(lighthouse.LIGHTHOUSE)
     if not Path(lighthouse.CHROMIUM).exists():
         pytest.fail(f"{lighthouse.CHROMIUM} is missing: install Debian's chromium (see README)")
     source = published.kinds()[("page", "en")]
