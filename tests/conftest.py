@@ -156,6 +156,15 @@ def served(site) -> str:
     server.shutdown()
 
 
+def author_env(lang: str = "C.UTF-8", **extra: str) -> dict[str, str]:
+    """This environment as an author's command sees it: the language of the messages from LANG
+    alone (no ICUK_LANG, LANGUAGE, LC_ALL or LC_MESSAGES of the machine running the tests)."""
+    env = {**os.environ, "LANG": lang, **extra}
+    for name in ("ICUK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

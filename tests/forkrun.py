@@ -121,10 +121,10 @@ def shared() -> ForkRunner:
     global _shared
     if _shared is None:
         scratch = Path(tempfile.mkdtemp(prefix="icuk-forkrun-"))
-        env = {**os.environ, "LANG": "C.UTF-8"}  # the server's own imports; each command brings its environment
-        for name in ("ICUK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-            env.pop(name, None)
-        _shared = ForkRunner(scratch, env=env)
+        from conftest import author_env  # tests/conftest.py (the client side only: the server never imports it)
+
+        # the server's own imports; each command brings its environment
+        _shared = ForkRunner(scratch, env=author_env())
         atexit.register(shutil.rmtree, scratch, ignore_errors=True)
         atexit.register(_shared.close)  # (atexit runs the last registered first)
     return _shared
@@ -148,7 +148,6 @@ def _child(job: dict) -> None:
     """In the forked child: `python -m MODULE ARGV…` in job's folder and environment; never returns."""
     code = 1
     try:
-        import atexit
         import io
         import runpy
 

@@ -9,7 +9,6 @@ and checks that both say the same, byte for byte.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,8 @@ from pathlib import Path
 import forkrun
 from forkrun import Command
 from test_build import tree_digest
+
+from conftest import author_env
 
 EN, CS = "projects/en/hydrogen.md", "projects/cs/hydrogen.md"
 
@@ -34,11 +35,8 @@ def line_of(project: Path, rel: str, start: str) -> int:
 
 
 def env(lang: str = "C.UTF-8") -> dict[str, str]:
-    """The environment of an author's command: the language from LANG alone."""
-    env = {**os.environ, "LANG": lang, "ICUK_CACHE": "0"}
-    for name in ("ICUK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        env.pop(name, None)
-    return env
+    """An author's command in a project copy: its language from LANG alone, no content cache."""
+    return author_env(lang, ICUK_CACHE="0")
 
 
 def run(project: Path, *cmd: str, lang: str = "C.UTF-8") -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ import sys
 import pytest
 from test_build import tree_digest
 
-from conftest import LIVERELOAD_CONNECTED, ROOT, free_port, save_edit, wait_for_port
+from conftest import LIVERELOAD_CONNECTED, ROOT, author_env, free_port, save_edit, wait_for_port
 from icuk_site.authoring.livereload import BuildErrorPage, _is_page
 
 
@@ -42,9 +42,7 @@ def test_which_requests_get_the_error_page(path, page):
 def test_livereload_shows_the_error_page_then_the_fixed_page(project_copy, browser):
     port = free_port()
     shutil.copy(ROOT / "tasks.py", project_copy / "tasks.py")
-    env = {**os.environ, "LANG": "C.UTF-8"}
-    for name in ("ICUK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        env.pop(name, None)
+    env = author_env()
     server = subprocess.Popen([sys.executable, "-m", "invoke", "--search-root", str(project_copy), "livereload",
                                "--port", str(port)], cwd=project_copy, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, start_new_session=True, env=env)
