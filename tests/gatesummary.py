@@ -36,12 +36,10 @@ class Gate:
 
 
 class Gates:
-    """What the gate tests recorded. In a test's process, records wait in `outbox` until the
-    test's report takes them; the summary's own Gates applies them as the reports come in."""
+    """What a test process's gate tests record; each record waits in `outbox` until the test's
+    report takes it (pytest_runtest_makereport)."""
 
     def __init__(self):
-        self.gates: dict[str, Gate] = defaultdict(Gate)
-        self.lines: list[str] = []
         self.outbox: list[tuple] = []
 
     def record(self, gate: str, errors: int, checked: str = "", *notes: str) -> None:
@@ -52,6 +50,14 @@ class Gates:
         """A line under the gates (`first`: above the other lines)."""
         self.outbox.append(("line", text, first))
 
+
+class Summary:
+    """The table at the end of the run, from the records the reports brought."""
+
+    def __init__(self):
+        self.gates: dict[str, Gate] = defaultdict(Gate)
+        self.lines: list[str] = []
+
     def apply(self, event: tuple) -> None:
         if event[0] == "record":
             _, gate, errors, checked, notes = event
@@ -60,12 +66,14 @@ class Gates:
             if checked and checked not in g.checked:
                 g.checked = f"{g.checked}; {checked}" if g.checked else checked
             g.notes.extend(notes)
-        elif event[1] not in self.lines:
-            self.lines.insert(0, event[1]) if event[2] else self.lines.append(event[1])
+            return
+        _, text, first = event
+        if text not in self.lines:
+            self.lines.insert(0 if first else len(self.lines), text)
 
 
 RECORDED = pytest.StashKey[Gates]()  # this process's records, waiting for a report
-SUMMARY = pytest.StashKey[Gates]()  # what the reports brought: the summary
+SUMMARY = pytest.StashKey[Summary]()  # what the reports brought
 
 
 @pytest.fixture(scope="session")
@@ -102,7 +110,7 @@ def pytest_runtest_logreport(report):
     """In the process that prints (the only one without xdist, the controller with it)."""
     if _config is None or hasattr(_config, "workerinput"):  # an xdist worker: its controller adds up
         return
-    summary = _config.stash.setdefault(SUMMARY, Gates())
+    summary = _config.stash.setdefault(SUMMARY, Summary())
     for name, events in report.user_properties:
         if name == EVENTS:
             for event in events:
