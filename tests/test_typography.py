@@ -22,6 +22,14 @@ def test_text_escapes_markup():
     assert "&lt;script&gt;" in str(text("<script>x</script>", "en"))
 
 
+def test_english_titles_keep_no_widows_but_two_words_stay_breakable():
+    """The no-widow space joins the last two words of a longer title; a two-word title keeps its
+    space, or a phone would break the heading inside a word ("Autonomous mobilit|y" at 390 px)."""
+    assert str(text("Hydrogen as a clean energy source", "en")) == "Hydrogen as a clean energy&nbsp;source"
+    assert str(text("Autonomous mobility", "en")) == "Autonomous mobility"
+    assert str(text("DigiLab", "en")) == "DigiLab"
+
+
 def test_czech_numbers_dates_and_abbreviations_keep_together():
     cases = {
         "19. listopadu 2019": f"19.{NBSP}listopadu 2019",

@@ -68,8 +68,9 @@ def czech_nbsp(html: str) -> str:
     return "".join(out)
 
 
-def english(html: str) -> str:
-    return typogrify(html, ["pre", "code", "script", "style", "kbd", "samp"])
+def english(html: str, widows: bool = True) -> str:
+    """typogrify; `widows=False` leaves out its no-widow space (widont) between the last two words."""
+    return typogrify(html, ["pre", "code", "script", "style", "kbd", "samp"], widont=widows)
 
 
 def html(html_text: str, lang: str) -> str:
@@ -79,5 +80,9 @@ def html(html_text: str, lang: str) -> str:
 
 @lru_cache(maxsize=8192)
 def text(plain: str, lang: str) -> Markup:
-    """Escape plain text (e.g. a title from front-matter) and apply typography: safe HTML."""
-    return Markup(html(str(escape(plain)), lang))
+    """Escape plain text (e.g. a title from front-matter) and apply typography: safe HTML.
+    An English text of two words keeps its space: the no-widow space would join them into one
+    unbreakable unit, which a phone can only break inside a word ("Autonomous mobilit|y" in a
+    heading at 390 px)."""
+    escaped = str(escape(plain))
+    return Markup(czech_nbsp(escaped) if lang == "cs" else english(escaped, widows=len(plain.split()) > 2))
